@@ -1,0 +1,33 @@
+package io.jobguard.rules;
+
+import io.jobguard.model.ObjectRef;
+
+/**
+ * A rule that fired on a subject, with its evidence and the effective severity (after evidence and
+ * policy overrides).
+ *
+ * @param suppressedBy the name of the policy exception that covers it, or null when it is active
+ */
+public record Detection(
+    RuleMetadata rule,
+    ObjectRef subject,
+    Evidence evidence,
+    Severity severity,
+    String suppressedBy) {
+
+  public String ruleId() {
+    return rule.id();
+  }
+
+  public boolean suppressed() {
+    return suppressedBy != null;
+  }
+
+  public Detection withSeverity(Severity newSeverity) {
+    return new Detection(rule, subject, evidence, newSeverity, suppressedBy);
+  }
+
+  public Detection suppressedBy(String exceptionName) {
+    return new Detection(rule, subject, evidence, severity, exceptionName);
+  }
+}
