@@ -69,6 +69,7 @@ final class RuleFixtures {
     try {
       Map<String, Object> map = YAML.readValue(file.toFile(), Map.class);
       return new RuleContext(
+          Profile.parse((String) map.getOrDefault("profile", "baseline")),
           (List<String>) map.getOrDefault("allowedRegistries", List.of()),
           (List<String>) map.getOrDefault("extraSensitivePaths", List.of()),
           List.of());
