@@ -20,7 +20,7 @@ import java.util.TreeMap;
 /**
  * PSS baseline "AppArmor": the securityContext field may only say RuntimeDefault or Localhost, and
  * the deprecated per-container annotation only {@code runtime/default} or {@code localhost/*}. Both
- * channels are judged because the API server still turns the annotation into the field.
+ * channels are judged, as Pod Security admission does, because the annotation still takes effect.
  */
 @AutoService(Rule.class)
 public final class UnconfinedApparmorRule implements Rule {
