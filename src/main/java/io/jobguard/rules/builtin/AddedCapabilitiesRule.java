@@ -107,13 +107,17 @@ public final class AddedCapabilitiesRule implements Rule {
                 + " that Pod Security admission does not accept; write it as "
                 + granted
                 + "."
-            : setting.owner() + " adds the " + granted + " capability, outside the baseline set.";
+            : setting.owner() + " adds " + named(granted) + ", outside the baseline set.";
     return Evidence.of(
         setting.container(),
         setting.field("add[" + index + "]"),
         written,
         severity(granted),
         message);
+  }
+
+  private static String named(String granted) {
+    return granted.equals("ALL") ? "ALL capabilities" : "the " + granted + " capability";
   }
 
   /** The capability a runtime grants for a written name: upper case, without {@code CAP_}. */

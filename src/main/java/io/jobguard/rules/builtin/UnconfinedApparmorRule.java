@@ -91,14 +91,20 @@ public final class UnconfinedApparmorRule implements Rule {
 
   private static Evidence annotationEvidence(PodSpecView pod, Map.Entry<String, String> e) {
     String container = e.getKey().substring(ANNOTATION_PREFIX.length());
+    // The annotation may name a container that does not exist; the message still names it.
+    String owner =
+        pod.containers().stream()
+            .filter(c -> container.equals(c.name()))
+            .findFirst()
+            .map(ContainerDescription::of)
+            .orElse("Container '" + container + "'");
     return Evidence.of(
         container,
         pod.metadataPath() + ".annotations[" + e.getKey() + "]",
         e.getValue(),
         Severity.MEDIUM,
-        "Container '"
-            + container
-            + "' gets AppArmor profile '"
+        owner
+            + " gets AppArmor profile '"
             + e.getValue()
             + "' from the legacy annotation; only runtime/default and localhost/<profile> keep it"
             + " confined.");
