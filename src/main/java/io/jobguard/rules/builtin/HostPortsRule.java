@@ -2,6 +2,7 @@ package io.jobguard.rules.builtin;
 
 import com.google.auto.service.AutoService;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.jobguard.model.ContainerType;
 import io.jobguard.model.ContainerView;
 import io.jobguard.model.Workload;
 import io.jobguard.rules.Evidence;
@@ -12,7 +13,7 @@ import io.jobguard.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** PSS baseline "HostPorts": any hostPort other than 0 (0 means "none"). */
+/** PSS baseline "HostPorts": any hostPort other than 0 (0 means "none"), after API defaulting. */
 @AutoService(Rule.class)
 public final class HostPortsRule implements Rule {
   private static final RuleMetadata METADATA =
@@ -35,25 +36,44 @@ public final class HostPortsRule implements Rule {
 
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
+    boolean hostNetwork = Boolean.TRUE.equals(workload.podSpec().spec().getHostNetwork());
     List<Evidence> found = new ArrayList<>();
     for (ContainerView c : workload.podSpec().containers()) {
       List<ContainerPort> ports = c.container().getPorts();
       for (int i = 0; ports != null && i < ports.size(); i++) {
-        Integer hostPort = ports.get(i) == null ? null : ports.get(i).getHostPort();
-        if (hostPort != null && hostPort != 0) {
-          found.add(
-              Evidence.of(
-                  c.name(),
-                  c.field("ports[" + i + "].hostPort"),
-                  String.valueOf(hostPort),
-                  Severity.MEDIUM,
-                  ContainerDescription.of(c)
-                      + " publishes port "
-                      + hostPort
-                      + " on the node's own network addresses."));
+        ContainerPort port = ports.get(i);
+        int written = port == null || port.getHostPort() == null ? 0 : port.getHostPort();
+        int effective = written != 0 ? written : defaultedHostPort(hostNetwork, c, port);
+        if (effective != 0) {
+          found.add(evidence(c, i, effective, written == 0));
         }
       }
     }
     return found;
+  }
+
+  /**
+   * With hostNetwork the API server defaults every hostPort of containers and init containers to
+   * the containerPort, so the live object (which the operator sees) carries it even when the
+   * manifest does not; judging the manifest the same way keeps scan and operator in agreement.
+   */
+  private static int defaultedHostPort(boolean hostNetwork, ContainerView c, ContainerPort port) {
+    if (!hostNetwork || c.type() == ContainerType.EPHEMERAL_CONTAINER || port == null) {
+      return 0;
+    }
+    return port.getContainerPort() == null ? 0 : port.getContainerPort();
+  }
+
+  private static Evidence evidence(ContainerView c, int index, int hostPort, boolean defaulted) {
+    return Evidence.of(
+        c.name(),
+        c.field("ports[" + index + "].hostPort"),
+        String.valueOf(hostPort),
+        Severity.MEDIUM,
+        ContainerDescription.of(c)
+            + " publishes port "
+            + hostPort
+            + " on the node's own network addresses"
+            + (defaulted ? " (hostNetwork makes its containerPort a hostPort)." : "."));
   }
 }
