@@ -26,10 +26,10 @@ public final class ContainerRuntimeSocketRule implements Rule {
           "Container runtime socket mounted",
           Severity.CRITICAL,
           List.of("T1610", "T1611"),
-          "A hostPath volume reaches a container runtime socket (docker.sock, containerd.sock,"
-              + " crio.sock, cri-dockerd.sock under /run, /var/run, /run/docker, /run/containerd"
-              + " or /run/crio, the k3s/RKE2 containerd socket, or any file with one of those"
-              + " names). Whoever can connect to it starts a privileged container with the host's"
+          "A hostPath volume reaches a container runtime socket: docker.sock, containerd.sock,"
+              + " crio.sock, cri-dockerd.sock or podman.sock under /run or /var/run (including"
+              + " /run/docker, /run/containerd, /run/crio and k3s/RKE2's /run/k3s), a directory"
+              + " holding one, or a file with one of those names anywhere. Whoever can connect to it starts a privileged container with the host's"
               + " root filesystem mounted, bypassing the API server, admission control and audit"
               + " logging. A read-only mount does not help: connecting to a Unix socket needs no"
               + " write access to the mount.",

@@ -46,7 +46,9 @@ public final class HostLocations {
 
   /**
    * Container runtime API sockets: whoever can connect starts privileged containers on the node.
-   * Beyond SPEC's directories, k3s/RKE2 and Docker's embedded containerd keep theirs deeper.
+   * Files elsewhere are caught by {@link #RUNTIME_SOCKET_NAMES}; these entries make the directories
+   * that hold them ({@code /run}, {@code /run/containerd}, ...) count too. Beyond SPEC's list:
+   * k3s/RKE2's containerd, Docker's embedded containerd and rootful Podman.
    */
   public static final HostLocationSet RUNTIME_SOCKETS =
       HostLocationSet.of(
@@ -55,27 +57,15 @@ public final class HostLocations {
           "/run/containerd.sock",
           "/run/crio.sock",
           "/run/cri-dockerd.sock",
-          "/run/docker/docker.sock",
-          "/run/docker/containerd.sock",
-          "/run/docker/crio.sock",
-          "/run/docker/cri-dockerd.sock",
           "/run/docker/containerd/containerd.sock",
-          "/run/containerd/docker.sock",
           "/run/containerd/containerd.sock",
-          "/run/containerd/crio.sock",
-          "/run/containerd/cri-dockerd.sock",
-          "/run/crio/docker.sock",
-          "/run/crio/containerd.sock",
           "/run/crio/crio.sock",
-          "/run/crio/cri-dockerd.sock",
-          "/run/k3s/containerd/containerd.sock");
+          "/run/k3s/containerd/containerd.sock",
+          "/run/podman/podman.sock");
 
-  /**
-   * A runtime socket is dangerous wherever it lives (microk8s, custom data roots), so the name
-   * counts too.
-   */
+  /** A runtime socket is dangerous wherever it lives (microk8s, custom data roots). */
   public static final Set<String> RUNTIME_SOCKET_NAMES =
-      Set.of("docker.sock", "containerd.sock", "crio.sock", "cri-dockerd.sock");
+      Set.of("docker.sock", "containerd.sock", "crio.sock", "cri-dockerd.sock", "podman.sock");
 
   /**
    * Directories sensitive as a whole; their subdirectories are not ({@code /etc/ssl/certs} is a

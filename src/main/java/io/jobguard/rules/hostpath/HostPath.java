@@ -101,16 +101,20 @@ public final class HostPath {
     return form != Form.EMPTY && segments.isEmpty();
   }
 
-  /** For messages: the written path, with its resolved form when that differs. */
+  /** For messages: "host path '/etc/' (/etc)", naming empty and relative paths as such. */
   public String describe() {
     return switch (form) {
-      case EMPTY -> "an empty path (the API server rejects it)";
+      case EMPTY -> "an empty host path (the API server rejects it)";
       case RELATIVE ->
-          "relative path '" + written + "' (the runtime resolves it as " + normalized() + ")";
+          "the relative host path '"
+              + written
+              + "' (the runtime resolves it as "
+              + normalized()
+              + ")";
       case ABSOLUTE ->
           written.equals(normalized())
-              ? "'" + written + "'"
-              : "'" + written + "' (" + normalized() + ")";
+              ? "host path '" + written + "'"
+              : "host path '" + written + "' (" + normalized() + ")";
     };
   }
 

@@ -51,14 +51,26 @@ public record HostPathVolume(VolumeView volume, HostPath path) {
     String message =
         "Volume '"
             + volume.name()
-            + "' mounts host path "
+            + "' mounts "
             + path.describe()
             + ", which "
             + reach
             + "; "
             + mounts()
             + ".";
-    return Evidence.of(volume.firstContainerName(), field, value, severity, message);
+    return Evidence.of(container(), field, value, severity, message);
+  }
+
+  /**
+   * The container evidence names: the first that mounts the volume read-write, since that is the
+   * one that can plant files, else the first that mounts it at all; null when none does.
+   */
+  public String container() {
+    return volume.mounts().stream()
+        .filter(m -> !m.readOnly())
+        .findFirst()
+        .map(m -> m.container().name())
+        .orElseGet(volume::firstContainerName);
   }
 
   /** Where and how the volume is mounted, for messages. */
@@ -67,15 +79,19 @@ public record HostPathVolume(VolumeView volume, HostPath path) {
       return "no container mounts it yet, so it counts as writable"
           + " (an ephemeral container can mount it read-write later)";
     }
-    String where =
-        volume.mounts().stream().map(HostPathVolume::describe).collect(Collectors.joining(", "));
-    return (readOnly() ? "read-only: " : "writable: ") + where;
+    if (readOnly()) {
+      return "read-only everywhere: "
+          + volume.mounts().stream().map(HostPathVolume::place).collect(Collectors.joining(", "));
+    }
+    return "writable: "
+        + volume.mounts().stream()
+            .map(m -> (m.readOnly() ? "read-only " : "read-write ") + place(m))
+            .collect(Collectors.joining(", "));
   }
 
-  private static String describe(MountView mount) {
+  private static String place(MountView mount) {
     String subPath = mount.mount().getSubPath();
-    return (mount.readOnly() ? "read-only" : "read-write")
-        + " at "
+    return "at "
         + mount.mount().getMountPath()
         + (subPath == null || subPath.isEmpty() ? "" : " (subPath " + subPath + ")")
         + " in "

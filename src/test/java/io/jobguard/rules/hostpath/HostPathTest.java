@@ -56,7 +56,9 @@ class HostPathTest {
     HostPath path = HostPath.of(written);
     assertThat(path.form()).isEqualTo(HostPath.Form.RELATIVE);
     assertThat(path.normalized()).isEqualTo(normalized);
-    assertThat(path.describe()).contains("relative path '" + written + "'").contains(normalized);
+    assertThat(path.describe())
+        .contains("relative host path '" + written + "'")
+        .contains(normalized);
   }
 
   @Test
@@ -66,7 +68,7 @@ class HostPathTest {
       assertThat(path.form()).isEqualTo(HostPath.Form.EMPTY);
       assertThat(path.isRoot()).isFalse();
       assertThat(path.written()).isEmpty();
-      assertThat(path.describe()).contains("empty path");
+      assertThat(path.describe()).contains("empty host path");
       assertThat(HostLocation.of("/etc").reachedBy(path)).isFalse();
       assertThat(HostLocation.of("/").contains(path)).isFalse();
     }
@@ -80,9 +82,9 @@ class HostPathTest {
 
   @Test
   void describeShowsTheResolvedFormOnlyWhenItDiffers() {
-    assertThat(HostPath.of("/etc").describe()).isEqualTo("'/etc'");
+    assertThat(HostPath.of("/etc").describe()).isEqualTo("host path '/etc'");
     assertThat(HostPath.of("/etc/./cron.d/").describe())
-        .isEqualTo("'/etc/./cron.d/' (/etc/cron.d)");
+        .isEqualTo("host path '/etc/./cron.d/' (/etc/cron.d)");
   }
 
   @Test
