@@ -44,7 +44,7 @@ public record HostLocationSet(String name, List<HostLocation> locations) {
   }
 
   /** For messages: the first few locations and how many more there are. */
-  public static String list(List<HostLocation> reached) {
+  private static String list(List<HostLocation> reached) {
     int shown = Math.min(3, reached.size());
     String head =
         String.join(", ", reached.subList(0, shown).stream().map(HostLocation::path).toList());
