@@ -79,7 +79,7 @@ public final class ControlPlaneTargetingRule implements Rule {
       return List.of();
     }
     return selector.keySet().stream()
-        .filter(CONTROL_PLANE_KEYS::contains)
+        .filter(key -> key != null && CONTROL_PLANE_KEYS.contains(key))
         .sorted()
         .map(
             key ->
@@ -111,7 +111,7 @@ public final class ControlPlaneTargetingRule implements Rule {
         continue;
       }
       String path = pod.field("tolerations[" + i + "]");
-      if (CONTROL_PLANE_KEYS.contains(t.getKey())) {
+      if (t.getKey() != null && CONTROL_PLANE_KEYS.contains(t.getKey())) {
         found.add(
             evidence(
                 path + ".key",

@@ -68,7 +68,11 @@ final class NodeAffinityTerms {
     List<NodeSelectorRequirement> expressions = term.getMatchExpressions();
     for (int j = 0; j < expressions.size(); j++) {
       NodeSelectorRequirement r = expressions.get(j);
-      if (r != null && keys.contains(r.getKey()) && operators.contains(r.getOperator())) {
+      if (r != null
+          && r.getKey() != null
+          && r.getOperator() != null
+          && keys.contains(r.getKey())
+          && operators.contains(r.getOperator())) {
         found.add(new Match(termPath + ".matchExpressions[" + j + "]", strength, r));
       }
     }
