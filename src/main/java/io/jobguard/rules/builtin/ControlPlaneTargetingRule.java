@@ -2,7 +2,6 @@ package io.jobguard.rules.builtin;
 
 import com.google.auto.service.AutoService;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
-import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.jobguard.model.PodSpecView;
 import io.jobguard.model.Workload;
@@ -52,25 +51,28 @@ public final class ControlPlaneTargetingRule implements Rule {
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
     PodSpecView pod = workload.podSpec();
-    List<Evidence> found = new ArrayList<>();
-    PodSpec spec = pod.spec();
-    if (spec.getNodeName() != null && !spec.getNodeName().isBlank()) {
-      found.add(
-          evidence(
-              pod.field("nodeName"),
-              spec.getNodeName(),
-              "The pod is bound to node '"
-                  + spec.getNodeName()
-                  + "' directly, bypassing the"
-                  + " scheduler and the node's taints."));
-    }
+    List<Evidence> found = new ArrayList<>(nodeName(pod));
     found.addAll(nodeSelector(pod));
     found.addAll(
         NodeAffinityTerms.selecting(pod, CONTROL_PLANE_KEYS, SELECTING_OPERATORS).stream()
-            .map(term -> affinityEvidence(term))
+            .map(ControlPlaneTargetingRule::affinityEvidence)
             .toList());
     found.addAll(tolerations(pod));
     return found;
+  }
+
+  private static List<Evidence> nodeName(PodSpecView pod) {
+    String node = pod.spec().getNodeName();
+    if (node == null || node.isBlank()) {
+      return List.of();
+    }
+    return List.of(
+        evidence(
+            pod.field("nodeName"),
+            node,
+            "The pod is bound to node '"
+                + node
+                + "' directly, bypassing the scheduler and the node's taints."));
   }
 
   private static List<Evidence> nodeSelector(PodSpecView pod) {

@@ -19,13 +19,18 @@ record ImageReference(String registry, String repository, String tag, String dig
   static final String DOCKER_HUB = "docker.io";
   private static final String LEGACY_DOCKER_HUB = "index.docker.io";
 
+  // The grammar of github.com/distribution/reference, which Docker, containerd and CRI-O share.
+  private static final String DOMAIN_COMPONENT = "[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?";
+  private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
   private static final Pattern HOST =
       Pattern.compile(
-          "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*"
-              + "|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?");
+          "(?:"
+              + DOMAIN_COMPONENT
+              + "(?:\\."
+              + DOMAIN_COMPONENT
+              + ")*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?");
   private static final Pattern PATH =
-      Pattern.compile(
-          "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
+      Pattern.compile(PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*");
   private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
   private static final Pattern DIGEST =
       Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");

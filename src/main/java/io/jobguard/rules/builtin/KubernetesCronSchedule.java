@@ -7,7 +7,6 @@ import com.cronutils.parser.CronParser;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +32,7 @@ record KubernetesCronSchedule(Cron cron, boolean dayFieldsBothApply, Duration fi
           "@daily", "0 0 * * *",
           "@midnight", "0 0 * * *",
           "@hourly", "0 * * * *");
+  // Descriptors are case-sensitive in robfig/cron: "@Daily" is refused.
   private static final String EVERY = "@every ";
 
   /**
@@ -56,8 +56,7 @@ record KubernetesCronSchedule(Cron cron, boolean dayFieldsBothApply, Duration fi
           .filter(d -> !d.isNegative())
           .map(KubernetesCronSchedule::every);
     }
-    String expression =
-        spec.startsWith("@") ? DESCRIPTORS.get(spec.toLowerCase(Locale.ROOT)) : fields(spec);
+    String expression = spec.startsWith("@") ? DESCRIPTORS.get(spec) : fields(spec);
     return expression == null ? Optional.empty() : parseFields(expression);
   }
 

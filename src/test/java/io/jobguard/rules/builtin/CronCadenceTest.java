@@ -87,6 +87,7 @@ class CronCadenceTest {
         "* * * * * *",
         "61 * * * *",
         "@reboot",
+        "@Daily",
         "@every soon",
         "@every -1m",
         "CRON_TZ=Mars/Olympus * * * * *",
