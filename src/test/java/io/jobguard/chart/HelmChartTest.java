@@ -61,6 +61,7 @@ class HelmChartTest {
         String kind = object.getKind();
         if (!Set.of("DetectionPolicy", "ServiceMonitor", "PrometheusRule").contains(kind)) {
           assertThat(object).as("typed %s", kind).isNotInstanceOf(GenericKubernetesResource.class);
+          assertThat(UnknownFields.of(object)).as("fields %s does not have", kind).isEmpty();
         }
         if (CLUSTER_SCOPED.contains(kind)) {
           assertThat(object.getMetadata().getNamespace()).as(kind).isNull();
