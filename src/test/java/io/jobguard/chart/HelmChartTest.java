@@ -167,6 +167,24 @@ class HelmChartTest {
             "Replicas up");
   }
 
+  @Test
+  void installNotesTellHowToCheckAndReadFindings() {
+    String output =
+        new Helm(ChartRenderer.CHART)
+            .install()
+            .withName(ChartRenderer.RELEASE)
+            .withNamespace(ChartRenderer.NAMESPACE)
+            .withKubeVersion(ChartRenderer.KUBE_VERSION)
+            .clientOnly()
+            .dryRun()
+            .call()
+            .getOutput();
+    assertThat(output)
+        .contains("Watching: all namespaces.")
+        .contains("kubectl get findings -A")
+        .contains("kubectl -n jobguard-system get lease jobguard-leader");
+  }
+
   static Deployment deployment(String rendered) {
     JsonNode node = ChartRenderer.ofKind(ChartRenderer.documents(rendered), "Deployment").get(0);
     return SERIALIZATION.unmarshal(node.toString(), Deployment.class);
