@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,6 +46,26 @@ class AlertMetricsTest {
     Set<String> used = metricsIn(String.join("\n", expressions()));
     assertThat(used).isNotEmpty();
     assertThat(used).isSubsetOf(EXPORTED);
+  }
+
+  @Test
+  void alertExpressionsAreBalanced() {
+    // No PromQL parser runs here; this at least catches the template slips (a lost brace or
+    // parenthesis) that printf-built selectors invite.
+    assertThat(expressions())
+        .allSatisfy(
+            expr -> {
+              Deque<Character> open = new ArrayDeque<>();
+              for (char c : expr.replaceAll("\"[^\"]*\"", "").toCharArray()) {
+                if ("({[".indexOf(c) >= 0) {
+                  open.push(c);
+                } else if (")}]".indexOf(c) >= 0) {
+                  assertThat(open).as(expr).isNotEmpty();
+                  assertThat("({[".indexOf(open.pop())).as(expr).isEqualTo(")}]".indexOf(c));
+                }
+              }
+              assertThat(open).as(expr).isEmpty();
+            });
   }
 
   @Test
