@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 
 /**
@@ -20,9 +21,14 @@ public class JobguardMetrics {
   private final Timer latency;
   private final Counter findingsDeleted;
 
+  @Inject
   public JobguardMetrics(MeterRegistry registry, JobguardConfig config) {
+    this(registry, config.metrics().namespaceLabel());
+  }
+
+  public JobguardMetrics(MeterRegistry registry, boolean namespaceLabel) {
     this.registry = registry;
-    this.namespaceLabel = config.metrics().namespaceLabel();
+    this.namespaceLabel = namespaceLabel;
     this.latency =
         Timer.builder("jobguard.detection.latency")
             .description("From the object's creationTimestamp to its Finding being written")

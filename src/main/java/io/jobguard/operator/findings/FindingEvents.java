@@ -10,6 +10,7 @@ import io.jobguard.api.v1alpha1.SubjectReference;
 import io.jobguard.findings.Truncation;
 import io.jobguard.operator.JobguardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -33,9 +34,14 @@ public class FindingEvents {
   private final EventRateLimiter limiter =
       new EventRateLimiter(50, Duration.ofMillis(200), Instant.now());
 
+  @Inject
   public FindingEvents(KubernetesClient client, JobguardConfig config) {
+    this(client, config.events().enabled());
+  }
+
+  public FindingEvents(KubernetesClient client, boolean enabled) {
     this.client = client;
-    this.enabled = config.events().enabled();
+    this.enabled = enabled;
   }
 
   public void newFinding(Finding finding, Instant now) {

@@ -8,6 +8,7 @@ import io.jobguard.operator.JobguardConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,7 @@ public class FindingWriter {
   private final Map<String, FindingState> states = new HashMap<>();
   private final Map<String, Set<String>> keysBySubjectUid = new HashMap<>();
 
+  @Inject
   public FindingWriter(
       FindingApi api, FindingEvents events, JobguardMetrics metrics, JobguardConfig config) {
     this(api, events, metrics, config.write().coalesceWindow(), Clock.systemUTC());
