@@ -27,15 +27,19 @@ public class LeaderElection {
 
   private final OperatorLifecycle lifecycle;
   private final List<String> electionProfiles;
+  private final boolean operatorEnabled;
 
   public LeaderElection(
       OperatorLifecycle lifecycle,
       @ConfigProperty(
               name = "quarkus.operator-sdk.activate-leader-election-for-profiles",
               defaultValue = "prod")
-          List<String> electionProfiles) {
+          List<String> electionProfiles,
+      @ConfigProperty(name = "quarkus.operator-sdk.start-operator", defaultValue = "true")
+          boolean operatorEnabled) {
     this.lifecycle = lifecycle;
     this.electionProfiles = electionProfiles;
+    this.operatorEnabled = operatorEnabled;
   }
 
   @Produces
@@ -53,7 +57,10 @@ public class LeaderElection {
   }
 
   void onStartup(@Observes StartupEvent event) {
-    if (electionActive()) {
+    if (!operatorEnabled) {
+      // e.g. the offline scanner: the same application, but nothing may touch a cluster.
+      LOG.debug("operator disabled, not watching");
+    } else if (electionActive()) {
       LOG.info("waiting for leadership of lease " + LEASE_NAME);
     } else {
       lifecycle.start();

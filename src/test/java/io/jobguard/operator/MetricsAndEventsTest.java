@@ -30,13 +30,14 @@ class MetricsAndEventsTest {
   @Inject KubernetesClient client;
   @Inject OperatorLifecycle lifecycle;
 
-  @TestHTTPResource(value = "/q/metrics", management = true)
+  // Relative to the management root (/q), so this is /q/metrics on the management port.
+  @TestHTTPResource(value = "/metrics", management = true)
   URL metrics;
 
-  @TestHTTPResource(value = "/q/health/ready", management = true)
+  @TestHTTPResource(value = "/health/ready", management = true)
   URL ready;
 
-  @TestHTTPResource(value = "/q/health/live", management = true)
+  @TestHTTPResource(value = "/health/live", management = true)
   URL live;
 
   @Test

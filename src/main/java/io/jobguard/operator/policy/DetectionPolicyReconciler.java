@@ -23,10 +23,10 @@ import org.jboss.logging.Logger;
 /**
  * Reads every DetectionPolicy into the {@link ActivePolicy}, the same way {@code scan --policy}
  * applies one, and reports on each whether it is valid. An invalid policy never replaces its last
- * valid version. Without a finalizer JOSDK does not see deletions, so the merge is also redone
- * periodically from the cache.
+ * valid version. Deletions reach the reconciler without a finalizer (which would block deleting a
+ * policy once jobguard is uninstalled), and the merge is redone periodically from the cache.
  */
-@ControllerConfiguration(name = "detection-policy")
+@ControllerConfiguration(name = "detection-policy", triggerReconcilerOnAllEvents = true)
 public class DetectionPolicyReconciler implements Reconciler<DetectionPolicy> {
   static final Duration RESYNC = Duration.ofMinutes(5);
 
@@ -42,6 +42,17 @@ public class DetectionPolicyReconciler implements Reconciler<DetectionPolicy> {
   @Override
   public UpdateControl<DetectionPolicy> reconcile(
       DetectionPolicy policy, Context<DetectionPolicy> context) {
+    String name = policy.getMetadata().getName();
+    if (context.isPrimaryResourceDeleted()) {
+      lastValid.remove(name);
+      rebuild(
+          context
+              .getPrimaryCache()
+              .list()
+              .filter(p -> !name.equals(p.getMetadata().getName()))
+              .toList());
+      return UpdateControl.noUpdate();
+    }
     Optional<String> problem = validate(policy);
     rebuild(context.getPrimaryCache().list().toList());
     DetectionPolicyStatus status = PolicyConditions.status(policy, problem);
