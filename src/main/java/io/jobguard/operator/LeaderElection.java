@@ -63,7 +63,7 @@ public class LeaderElection {
     } else if (electionActive()) {
       LOG.info("waiting for leadership of lease " + LEASE_NAME);
     } else {
-      lifecycle.start();
+      startInBackground();
     }
   }
 
@@ -72,7 +72,14 @@ public class LeaderElection {
   }
 
   private void onStartLeading() {
-    // Listing Findings can take a while on a big cluster; do not hold up the lease renewals.
+    startInBackground();
+  }
+
+  /**
+   * Listing Findings can take a while on a big cluster, and an unreachable API server is retried:
+   * neither may hold up boot or the lease renewals. Readiness reports when watching has begun.
+   */
+  private void startInBackground() {
     Thread starter = new Thread(lifecycle::start, "jobguard-start");
     starter.setDaemon(true);
     starter.start();

@@ -5,21 +5,26 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.jobguard.metrics.JobguardMetrics;
 import io.jobguard.operator.findings.FindingInformer;
 import io.jobguard.operator.findings.FindingWriter;
+import io.jobguard.operator.policy.DetectionPolicyWatcher;
 import io.jobguard.operator.watch.WatchScope;
 import io.jobguard.operator.watch.WatchedKind;
 import io.jobguard.operator.watch.WorkloadEventHandler;
 import io.jobguard.operator.watch.WorkloadInformers;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * Starts and stops jobguard's own informers. They are not managed by JOSDK, so they follow
  * leadership through {@link LeaderElection}'s callbacks, or start at boot when leader election is
- * off (dev, tests, a single replica). Findings are listed first, so that re-listed workloads meet
- * the Findings they already produced instead of creating them again.
+ * off (dev, tests, a single replica). Policies and Findings are listed first, so that re-listed
+ * workloads are judged by the configured policy and meet the Findings they already produced instead
+ * of creating them again.
  */
 @ApplicationScoped
 public class OperatorLifecycle {
@@ -27,6 +32,7 @@ public class OperatorLifecycle {
 
   private static final Logger LOG = Logger.getLogger(OperatorLifecycle.class);
 
+  private final DetectionPolicyWatcher policies;
   private final FindingInformer findings;
   private final WorkloadInformers workloads;
   private final WorkloadEvaluator evaluator;
@@ -36,12 +42,14 @@ public class OperatorLifecycle {
   private volatile boolean active;
 
   public OperatorLifecycle(
+      DetectionPolicyWatcher policies,
       FindingInformer findings,
       WorkloadInformers workloads,
       WorkloadEvaluator evaluator,
       FindingWriter writer,
       JobguardMetrics metrics,
       JobguardConfig config) {
+    this.policies = policies;
     this.findings = findings;
     this.workloads = workloads;
     this.evaluator = evaluator;
@@ -58,13 +66,20 @@ public class OperatorLifecycle {
     LOG.infof(
         "watching %s",
         scope.allNamespaces() ? "all namespaces" : "namespaces " + scope.namespaces());
-    try {
-      findings.start(scope).get(SYNC_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // Keep going: the writer re-reads on conflicts, and readiness stays false until synced.
-      LOG.warnf("findings not synced before watching workloads: %s", e.toString());
-    }
+    awaitSynced("policies", policies.start());
+    awaitSynced("findings", findings.start(scope));
     workloads.start(scope, handlers());
+  }
+
+  private static void awaitSynced(String what, CompletableFuture<Void> synced) {
+    try {
+      synced.get(SYNC_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Keep going: the writer re-reads on conflicts, and readiness stays false until synced.
+      LOG.warnf("%s not synced before watching workloads: %s", what, e.toString());
+    }
   }
 
   private Function<WatchedKind, ResourceEventHandler<HasMetadata>> handlers() {
@@ -76,6 +91,7 @@ public class OperatorLifecycle {
     active = false;
     workloads.stop();
     findings.stop();
+    policies.stop();
     writer.reset();
   }
 
