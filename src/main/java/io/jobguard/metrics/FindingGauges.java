@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class FindingGauges {
+  static final String NAME = "jobguard.findings";
+
   private final MeterRegistry registry;
   private final boolean namespaceLabel;
   private final Map<Tags, AtomicLong> counts = new ConcurrentHashMap<>();
@@ -49,8 +51,14 @@ public class FindingGauges {
     return counts.computeIfAbsent(
         tags,
         t -> {
+          // A gauge of the same id left by an earlier application start in this JVM (Quarkus dev
+          // mode, test restarts) would still read that start's counter: replace it.
+          Gauge stale = registry.find(NAME).tags(t).gauge();
+          if (stale != null) {
+            registry.remove(stale);
+          }
           AtomicLong value = new AtomicLong();
-          Gauge.builder("jobguard.findings", value, AtomicLong::get)
+          Gauge.builder(NAME, value, AtomicLong::get)
               .description("Finding objects that exist now")
               .tags(t)
               .register(registry);
