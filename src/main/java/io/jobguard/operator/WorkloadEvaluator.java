@@ -1,0 +1,71 @@
+package io.jobguard.operator;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.jobguard.findings.FindingFactory;
+import io.jobguard.metrics.JobguardMetrics;
+import io.jobguard.model.Workload;
+import io.jobguard.model.WorkloadFactory;
+import io.jobguard.operator.findings.FindingObservation;
+import io.jobguard.operator.findings.FindingWriter;
+import io.jobguard.operator.policy.ActivePolicy;
+import io.jobguard.operator.watch.ClusterOwnerLookup;
+import io.jobguard.rules.Detection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Evaluates one object exactly as it arrived in its watch event (never re-read later, so a Pod that
+ * lived for a second is still judged) and hands each rule's detections to the writer.
+ */
+@ApplicationScoped
+public class WorkloadEvaluator {
+  private final ActivePolicy policy;
+  private final OwnerResolver owners;
+  private final FindingWriter writer;
+  private final JobguardMetrics metrics;
+  private final Clock clock = Clock.systemUTC();
+
+  public WorkloadEvaluator(
+      ActivePolicy policy,
+      ClusterOwnerLookup lookup,
+      FindingWriter writer,
+      JobguardMetrics metrics) {
+    this.policy = policy;
+    this.owners = new OwnerResolver(lookup);
+    this.writer = writer;
+    this.metrics = metrics;
+  }
+
+  public void evaluate(HasMetadata object) {
+    Optional<Workload> workload = WorkloadFactory.from(object);
+    if (workload.isEmpty()) {
+      return;
+    }
+    metrics.evaluation(object.getKind());
+    Instant now = clock.instant();
+    List<Detection> detections = policy.current().evaluate(workload.get(), now);
+    if (detections.isEmpty()) {
+      return;
+    }
+    Rollup rollup = owners.resolve(workload.get());
+    Instant createdAt = createdAt(object);
+    for (Map.Entry<String, List<Detection>> rule : FindingFactory.byRule(detections).entrySet()) {
+      writer.record(
+          new FindingObservation(rollup, workload.get(), rule.getValue(), createdAt, now));
+    }
+  }
+
+  private static Instant createdAt(HasMetadata object) {
+    String timestamp = object.getMetadata().getCreationTimestamp();
+    try {
+      return timestamp == null ? null : Instant.parse(timestamp);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.jobguard.operator.findings;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jobguard.api.v1alpha1.Finding;
+import io.jobguard.api.v1alpha1.FindingStatus;
+import io.jobguard.api.v1alpha1.Occurrence;
+import io.jobguard.findings.FindingFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.HttpURLConnection;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The API calls of the writer. The Finding CRD has a status subresource, so a create carries the
+ * spec and a second call writes the status. Updates patch the status of the live object.
+ */
+@ApplicationScoped
+public class FindingApi {
+  private static final Logger LOG = Logger.getLogger(FindingApi.class);
+
+  /** How a write went. */
+  public enum Outcome {
+    CREATED("created"),
+    UPDATED("updated"),
+    ALREADY_EXISTS("conflict"),
+    NOT_FOUND("not_found"),
+    ERROR("error");
+
+    private final String metricValue;
+
+    Outcome(String metricValue) {
+      this.metricValue = metricValue;
+    }
+
+    public String metricValue() {
+      return metricValue;
+    }
+  }
+
+  private final KubernetesClient client;
+
+  public FindingApi(KubernetesClient client) {
+    this.client = client;
+  }
+
+  Outcome create(FindingState state, List<Occurrence> batch, Instant now) {
+    FindingObservation o = state.template;
+    Finding finding =
+        FindingFactory.create(o.subject(), o.rollup().chain(), o.evaluated(), o.detections(), now);
+    FindingStatus status = finding.getStatus();
+    status.setCount(0L);
+    OccurrenceLedger.apply(status, batch);
+    markSubjectDeleted(status, state.subjectDeletedAt);
+    try {
+      Finding created = client.resource(finding).create();
+      state.createdFinding =
+          client
+              .resource(created)
+              .editStatus(
+                  f -> {
+                    f.setStatus(status);
+                    return f;
+                  });
+      return Outcome.CREATED;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+        return Outcome.ALREADY_EXISTS;
+      }
+      LOG.warnf("could not create finding %s: %s", state.key(), e.getMessage());
+      return Outcome.ERROR;
+    }
+  }
+
+  Outcome update(FindingState state, List<Occurrence> batch) {
+    try {
+      client
+          .resources(Finding.class)
+          .inNamespace(state.namespace)
+          .withName(state.name)
+          .editStatus(
+              f -> {
+                FindingStatus status = f.getStatus() == null ? new FindingStatus() : f.getStatus();
+                OccurrenceLedger.apply(status, batch);
+                markSubjectDeleted(status, state.subjectDeletedAt);
+                f.setStatus(status);
+                return f;
+              });
+      return Outcome.UPDATED;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+        return Outcome.NOT_FOUND;
+      }
+      LOG.warnf("could not update finding %s: %s", state.key(), e.getMessage());
+      return Outcome.ERROR;
+    }
+  }
+
+  private static void markSubjectDeleted(FindingStatus status, Instant deletedAt) {
+    if (deletedAt != null) {
+      status.setSubjectExists(false);
+      status.setSubjectDeletedAt(deletedAt.toString());
+    }
+  }
+}

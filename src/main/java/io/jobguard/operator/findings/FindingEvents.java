@@ -1,0 +1,115 @@
+package io.jobguard.operator.findings;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jobguard.api.v1alpha1.Finding;
+import io.jobguard.api.v1alpha1.FindingEvidence;
+import io.jobguard.api.v1alpha1.SubjectReference;
+import io.jobguard.findings.Truncation;
+import io.jobguard.operator.JobguardConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * A Warning Event on the subject for each new Finding, so {@code kubectl describe cronjob x} shows
+ * it next to the scheduler's own events. Best effort: a failed or rate-limited Event never stops
+ * the Finding from being written.
+ */
+@ApplicationScoped
+public class FindingEvents {
+  public static final String REASON = "JobguardFinding";
+  static final int MAX_MESSAGE = 1024;
+
+  private static final Logger LOG = Logger.getLogger(FindingEvents.class);
+
+  private final KubernetesClient client;
+  private final boolean enabled;
+  private final EventRateLimiter limiter =
+      new EventRateLimiter(50, Duration.ofMillis(200), Instant.now());
+
+  @Inject
+  public FindingEvents(KubernetesClient client, JobguardConfig config) {
+    this(client, config.events().enabled());
+  }
+
+  public FindingEvents(KubernetesClient client, boolean enabled) {
+    this.client = client;
+    this.enabled = enabled;
+  }
+
+  public void newFinding(Finding finding, Instant now) {
+    if (!enabled) {
+      return;
+    }
+    if (!limiter.tryAcquire(now)) {
+      LOG.debugf("event for %s skipped: rate limit", finding.getMetadata().getName());
+      return;
+    }
+    try {
+      client
+          .v1()
+          .events()
+          .inNamespace(finding.getMetadata().getNamespace())
+          .resource(eventFor(finding, now))
+          .create();
+    } catch (KubernetesClientException e) {
+      LOG.warnf(
+          "could not record event for %s: %s", finding.getMetadata().getName(), e.getMessage());
+    }
+  }
+
+  static Event eventFor(Finding finding, Instant now) {
+    SubjectReference subject = finding.getSpec().getSubject();
+    return new EventBuilder()
+        .withNewMetadata()
+        .withNamespace(subject.getNamespace())
+        .withName(subject.getName() + "." + UUID.randomUUID().toString().substring(0, 8))
+        .endMetadata()
+        .withNewInvolvedObject()
+        .withApiVersion(subject.getApiVersion())
+        .withKind(subject.getKind())
+        .withNamespace(subject.getNamespace())
+        .withName(subject.getName())
+        .withUid(subject.getUid())
+        .endInvolvedObject()
+        .withType("Warning")
+        .withReason(REASON)
+        .withMessage(Truncation.truncate(message(finding), MAX_MESSAGE))
+        .withFirstTimestamp(now.toString())
+        .withLastTimestamp(now.toString())
+        .withCount(1)
+        .withNewSource()
+        .withComponent("jobguard")
+        .endSource()
+        .withReportingComponent("jobguard.io/operator")
+        .withReportingInstance(System.getenv().getOrDefault("HOSTNAME", "jobguard"))
+        .build();
+  }
+
+  private static String message(Finding finding) {
+    var rule = finding.getSpec().getRule();
+    String evidence =
+        finding.getSpec().getEvidence().stream()
+            .findFirst()
+            .map(FindingEvents::describe)
+            .orElse("");
+    return String.format(
+        Locale.ROOT,
+        "%s (%s): %s; see finding %s",
+        rule.getId(),
+        rule.getSeverity(),
+        evidence,
+        finding.getMetadata().getName());
+  }
+
+  private static String describe(FindingEvidence e) {
+    return e.getMessage() + " [" + e.getField() + "=" + e.getValue() + "]";
+  }
+}

@@ -1,0 +1,92 @@
+package io.jobguard.operator.findings;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.jobguard.api.v1alpha1.Finding;
+import io.jobguard.metrics.FindingGauges;
+import io.jobguard.metrics.JobguardMetrics;
+import io.jobguard.operator.watch.ScopedInformers;
+import io.jobguard.operator.watch.WatchScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Watches the Findings that exist, so the writer knows them across restarts (no duplicates, counts
+ * carried on), the findings gauge is exact, and deletions by someone else are counted.
+ */
+@ApplicationScoped
+public class FindingInformer implements ResourceEventHandler<Finding> {
+  private final KubernetesClient client;
+  private final FindingWriter writer;
+  private final FindingGauges gauges;
+  private final JobguardMetrics metrics;
+  private final Set<String> expectedDeletions = ConcurrentHashMap.newKeySet();
+  private ScopedInformers<Finding> informers;
+
+  public FindingInformer(
+      KubernetesClient client,
+      FindingWriter writer,
+      FindingGauges gauges,
+      JobguardMetrics metrics) {
+    this.client = client;
+    this.writer = writer;
+    this.gauges = gauges;
+    this.metrics = metrics;
+  }
+
+  public synchronized CompletableFuture<Void> start(WatchScope scope) {
+    gauges.reset();
+    informers =
+        ScopedInformers.start(
+            client,
+            Finding.class,
+            "Finding",
+            scope,
+            () -> new BasicItemStore<>(Cache::metaNamespaceKeyFunc),
+            this,
+            metrics);
+    return informers.synced();
+  }
+
+  public synchronized void stop() {
+    if (informers != null) {
+      informers.stop();
+      informers = null;
+    }
+  }
+
+  public synchronized boolean hasSynced() {
+    return informers != null && informers.hasSynced();
+  }
+
+  /** Retention is about to delete this Finding; its delete event is not someone else's doing. */
+  public void expectDeletion(String namespace, String name) {
+    expectedDeletions.add(namespace + "/" + name);
+  }
+
+  @Override
+  public void onAdd(Finding finding) {
+    gauges.added(finding);
+    writer.restore(finding);
+  }
+
+  @Override
+  public void onUpdate(Finding before, Finding after) {
+    gauges.changed(before, after);
+    writer.restore(after);
+  }
+
+  @Override
+  public void onDelete(Finding finding, boolean finalStateUnknown) {
+    gauges.removed(finding);
+    writer.forget(finding);
+    String key = finding.getMetadata().getNamespace() + "/" + finding.getMetadata().getName();
+    if (!expectedDeletions.remove(key)) {
+      metrics.findingDeletedByOthers();
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package io.jobguard.operator.findings;
+
+import io.jobguard.api.v1alpha1.Finding;
+import io.jobguard.api.v1alpha1.Occurrence;
+import io.jobguard.metrics.JobguardMetrics;
+import io.jobguard.model.ObjectRef;
+import io.jobguard.operator.JobguardConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * One Finding per (subject, rule). Everything runs on one writer thread, so informer threads never
+ * wait for the API server and the per-Finding state needs no locks. A new Finding is written at
+ * once; re-occurrences are merged for {@code jobguard.write.coalesce-window} into one status
+ * update, so a busy CronJob does not cost an API write per run.
+ */
+@ApplicationScoped
+public class FindingWriter {
+  /** Observations waiting for the writer; beyond this a flood is shed (and counted). */
+  static final int MAX_QUEUED = 50_000;
+
+  private static final Logger LOG = Logger.getLogger(FindingWriter.class);
+
+  private final FindingApi api;
+  private final FindingEvents events;
+  private final JobguardMetrics metrics;
+  private final Duration coalesceWindow;
+  private final Clock clock;
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "jobguard-finding-writer");
+            t.setDaemon(true);
+            return t;
+          });
+  private final AtomicInteger queued = new AtomicInteger();
+  private final Map<String, FindingState> states = new HashMap<>();
+  private final Map<String, Set<String>> keysBySubjectUid = new HashMap<>();
+
+  @Inject
+  public FindingWriter(
+      FindingApi api, FindingEvents events, JobguardMetrics metrics, JobguardConfig config) {
+    this(api, events, metrics, config.write().coalesceWindow(), Clock.systemUTC());
+  }
+
+  FindingWriter(
+      FindingApi api,
+      FindingEvents events,
+      JobguardMetrics metrics,
+      Duration coalesceWindow,
+      Clock clock) {
+    this.api = api;
+    this.events = events;
+    this.metrics = metrics;
+    this.coalesceWindow = coalesceWindow;
+    this.clock = clock;
+  }
+
+  /** Records detections of one rule on one object; called from informer threads. */
+  public void record(FindingObservation observation) {
+    if (queued.incrementAndGet() > MAX_QUEUED) {
+      queued.decrementAndGet();
+      metrics.findingWrite("dropped");
+      LOG.errorf(
+          "writer queue full, dropped %s on %s", observation.ruleId(), observation.subject());
+      return;
+    }
+    run(
+        () -> {
+          queued.decrementAndGet();
+          onObservation(observation);
+        });
+  }
+
+  /** The subject with this uid was deleted: its Findings stay, marked as evidence of the past. */
+  public void subjectDeleted(ObjectRef subject, Instant at) {
+    run(() -> onSubjectDeleted(subject.uid(), at));
+  }
+
+  /** A Finding exists in the cluster (seen by the Finding informer, e.g. after a restart). */
+  public void restore(Finding finding) {
+    run(() -> onRestore(finding));
+  }
+
+  /** A Finding was deleted; a later occurrence re-creates it. */
+  public void forget(Finding finding) {
+    run(() -> drop(finding.getMetadata().getNamespace() + "/" + finding.getMetadata().getName()));
+  }
+
+  /** Forgets all state, as a restarted process would; pending occurrences are lost. */
+  public void reset() {
+    run(
+        () -> {
+          states.clear();
+          keysBySubjectUid.clear();
+        });
+  }
+
+  /** Waits until everything submitted before this call has been handled (tests, shutdown). */
+  public void awaitIdle(Duration timeout) throws Exception {
+    executor.submit(() -> {}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  void onShutdown(@Observes ShutdownEvent event) {
+    executor.shutdownNow();
+  }
+
+  private void onObservation(FindingObservation observation) {
+    FindingState state = stateFor(observation);
+    Instant now = clock.instant();
+    if (!state.ledger.accept(observation.rollup().evaluated(), observation.createdAt(), now)) {
+      return;
+    }
+    metrics.detection(
+        observation.ruleId(),
+        observation.severity().word(),
+        observation.subject().kind(),
+        observation.subject().namespace());
+    if (observation.createdAt() != null) {
+      state.latencyStarts.add(observation.createdAt());
+    }
+    scheduleFlush(state, state.exists ? coalesceWindow : Duration.ZERO);
+  }
+
+  private FindingState stateFor(FindingObservation observation) {
+    String key = observation.key();
+    FindingState state = states.get(key);
+    if (state == null) {
+      int slash = key.indexOf('/');
+      state = new FindingState(key.substring(0, slash), key.substring(slash + 1));
+      states.put(key, state);
+    }
+    state.template = observation;
+    String uid = observation.subject().uid();
+    if (uid != null && !uid.equals(state.subjectUid)) {
+      // Same name, new uid: the subject was re-created, so it exists again.
+      state.subjectDeletedAt = null;
+    }
+    index(state, uid);
+    return state;
+  }
+
+  private void onSubjectDeleted(String uid, Instant at) {
+    for (String key : keysBySubjectUid.getOrDefault(uid, Set.of())) {
+      FindingState state = states.get(key);
+      if (state != null && state.subjectDeletedAt == null) {
+        state.subjectDeletedAt = at;
+        scheduleFlush(state, Duration.ZERO);
+      }
+    }
+  }
+
+  private void onRestore(Finding finding) {
+    String key = finding.getMetadata().getNamespace() + "/" + finding.getMetadata().getName();
+    FindingState state = states.get(key);
+    if (state == null) {
+      state = FindingState.restored(finding);
+      states.put(key, state);
+      index(state, state.subjectUid);
+    }
+    state.exists = true;
+  }
+
+  private void drop(String key) {
+    FindingState state = states.remove(key);
+    if (state != null && state.subjectUid != null) {
+      Set<String> keys = keysBySubjectUid.get(state.subjectUid);
+      if (keys != null) {
+        keys.remove(key);
+      }
+    }
+  }
+
+  private void index(FindingState state, String subjectUid) {
+    if (subjectUid == null) {
+      return;
+    }
+    state.subjectUid = subjectUid;
+    keysBySubjectUid.computeIfAbsent(subjectUid, u -> new HashSet<>()).add(state.key());
+  }
+
+  private void scheduleFlush(FindingState state, Duration delay) {
+    if (state.flushScheduled) {
+      return;
+    }
+    state.flushScheduled = true;
+    executor.schedule(() -> flush(state), delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void flush(FindingState state) {
+    state.flushScheduled = false;
+    if (states.get(state.key()) != state) {
+      return;
+    }
+    List<Occurrence> batch = state.ledger.drain();
+    Instant now = clock.instant();
+    FindingApi.Outcome outcome =
+        state.exists ? api.update(state, batch) : api.create(state, batch, now);
+    metrics.findingWrite(outcome.metricValue());
+    switch (outcome) {
+      case CREATED -> afterWrite(state, now, true);
+      case UPDATED -> afterWrite(state, now, false);
+      case ALREADY_EXISTS -> retry(state, batch, true);
+      case NOT_FOUND -> retry(state, batch, false);
+      case ERROR -> retry(state, batch, state.exists);
+    }
+  }
+
+  private void afterWrite(FindingState state, Instant now, boolean created) {
+    state.exists = true;
+    state.failures = 0;
+    state.latencyStarts.forEach(start -> metrics.latency(Duration.between(start, now)));
+    state.latencyStarts.clear();
+    if (created && state.createdFinding != null && !state.template.suppressed()) {
+      events.newFinding(state.createdFinding, now);
+    }
+    state.createdFinding = null;
+    if (state.ledger.hasPending()) {
+      scheduleFlush(state, coalesceWindow);
+    }
+  }
+
+  private void retry(FindingState state, List<Occurrence> batch, boolean exists) {
+    state.ledger.requeue(batch);
+    state.exists = exists;
+    state.failures++;
+    scheduleFlush(state, backoff(state.failures));
+  }
+
+  /** Immediate for the first two tries (a lost create/update race), then exponential to 5 min. */
+  static Duration backoff(int failures) {
+    if (failures <= 2) {
+      return Duration.ZERO;
+    }
+    return Duration.ofSeconds(Math.min(300, 1L << Math.min(9, failures - 2)));
+  }
+
+  private void run(Runnable task) {
+    executor.execute(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            LOG.error("finding writer task failed", e);
+          }
+        });
+  }
+}

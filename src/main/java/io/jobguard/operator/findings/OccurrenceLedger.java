@@ -1,0 +1,117 @@
+package io.jobguard.operator.findings;
+
+import io.jobguard.api.v1alpha1.FindingStatus;
+import io.jobguard.api.v1alpha1.Occurrence;
+import io.jobguard.model.ObjectRef;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Counts occurrences of one Finding exactly once per object, across re-lists and restarts, and
+ * holds the ones not yet written so several can go out in one status update.
+ *
+ * <p>Within one process, an object is recognised by uid. After a restart the uids seen before are
+ * gone, so a Finding read back from the cluster brings a watermark, its {@code lastSeen}: an object
+ * created at or before it existed while the previous run was watching and was counted then.
+ */
+final class OccurrenceLedger {
+  static final int RECENT_OCCURRENCES = 5;
+  static final int REMEMBERED_UIDS = 1024;
+
+  private final Set<String> seenUids =
+      Collections.newSetFromMap(
+          new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+              return size() > REMEMBERED_UIDS;
+            }
+          });
+  private final List<Occurrence> pending = new ArrayList<>();
+  private Instant watermark;
+
+  /** Takes over what an earlier run already counted. */
+  void restoreFrom(FindingStatus status) {
+    if (status == null) {
+      return;
+    }
+    watermark = parse(status.getLastSeen());
+    status.getRecentOccurrences().stream()
+        .map(Occurrence::getUid)
+        .filter(uid -> uid != null)
+        .forEach(seenUids::add);
+  }
+
+  /** Records the object unless it was counted before; true when it is a new occurrence. */
+  boolean accept(ObjectRef object, Instant createdAt, Instant seenAt) {
+    if (object.uid() != null && !seenUids.add(object.uid())) {
+      return false;
+    }
+    if (watermark != null && createdAt != null && !createdAt.isAfter(watermark)) {
+      return false;
+    }
+    pending.add(occurrence(object, seenAt));
+    return true;
+  }
+
+  boolean hasPending() {
+    return !pending.isEmpty();
+  }
+
+  /** Hands out the pending occurrences for one write; give them back if it fails. */
+  List<Occurrence> drain() {
+    List<Occurrence> batch = List.copyOf(pending);
+    pending.clear();
+    return batch;
+  }
+
+  void requeue(List<Occurrence> batch) {
+    pending.addAll(0, batch);
+  }
+
+  /** Adds a batch to a status: count, last seen, the few most recent, subject seen alive. */
+  static void apply(FindingStatus status, List<Occurrence> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    long count = status.getCount() == null ? 0 : status.getCount();
+    status.setCount(count + batch.size());
+    List<Occurrence> recent = new ArrayList<>(status.getRecentOccurrences());
+    recent.addAll(batch);
+    status.setRecentOccurrences(
+        new ArrayList<>(
+            recent.subList(Math.max(0, recent.size() - RECENT_OCCURRENCES), recent.size())));
+    Instant last = parse(batch.get(batch.size() - 1).getSeenAt());
+    Instant previous = parse(status.getLastSeen());
+    if (previous == null || (last != null && last.isAfter(previous))) {
+      status.setLastSeen(last == null ? null : last.toString());
+    }
+    if (status.getFirstSeen() == null) {
+      status.setFirstSeen(batch.get(0).getSeenAt());
+    }
+    status.setSubjectExists(true);
+    status.setSubjectDeletedAt(null);
+  }
+
+  private static Occurrence occurrence(ObjectRef object, Instant seenAt) {
+    Occurrence occurrence = new Occurrence();
+    occurrence.setKind(object.kind());
+    occurrence.setName(object.name());
+    occurrence.setUid(object.uid());
+    occurrence.setSeenAt(seenAt.toString());
+    return occurrence;
+  }
+
+  private static Instant parse(String time) {
+    try {
+      return time == null ? null : Instant.parse(time);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

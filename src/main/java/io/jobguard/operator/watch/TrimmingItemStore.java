@@ -1,0 +1,47 @@
+package io.jobguard.operator.watch;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.stream.Stream;
+
+/** An informer store that trims every object it keeps (fabric8 informers have no transform). */
+final class TrimmingItemStore<T extends HasMetadata> implements ItemStore<T> {
+  private final BasicItemStore<T> delegate = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
+
+  @Override
+  public String getKey(T object) {
+    return delegate.getKey(object);
+  }
+
+  @Override
+  public T put(String key, T object) {
+    return delegate.put(key, CacheTrim.trim(object));
+  }
+
+  @Override
+  public T remove(String key) {
+    return delegate.remove(key);
+  }
+
+  @Override
+  public Stream<String> keySet() {
+    return delegate.keySet();
+  }
+
+  @Override
+  public Stream<T> values() {
+    return delegate.values();
+  }
+
+  @Override
+  public int size() {
+    return delegate.size();
+  }
+
+  @Override
+  public T get(String key) {
+    return delegate.get(key);
+  }
+}

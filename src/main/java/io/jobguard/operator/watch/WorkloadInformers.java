@@ -1,0 +1,87 @@
+package io.jobguard.operator.watch;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.jobguard.metrics.JobguardMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/** Informers on CronJobs, Jobs and Pods (evaluated) and on the pod controllers (owner checks). */
+@ApplicationScoped
+public class WorkloadInformers {
+  private final KubernetesClient client;
+  private final JobguardMetrics metrics;
+  private final Map<WatchedKind, ScopedInformers<? extends HasMetadata>> informers =
+      new EnumMap<>(WatchedKind.class);
+
+  public WorkloadInformers(KubernetesClient client, JobguardMetrics metrics) {
+    this.client = client;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Starts one informer set per kind. Owner-only kinds start first, so that by the time Pods arrive
+   * their controllers are mostly cached (the lookup falls back to a GET otherwise).
+   */
+  public synchronized CompletableFuture<Void> start(
+      WatchScope scope, Function<WatchedKind, ResourceEventHandler<HasMetadata>> handlers) {
+    for (WatchedKind kind : startOrder()) {
+      informers.put(kind, startKind(kind, scope, handlers.apply(kind)));
+    }
+    return CompletableFuture.allOf(
+        informers.values().stream().map(ScopedInformers::synced).toArray(CompletableFuture[]::new));
+  }
+
+  private <T extends HasMetadata> ScopedInformers<T> startKind(
+      WatchedKind kind, WatchScope scope, ResourceEventHandler<HasMetadata> handler) {
+    @SuppressWarnings("unchecked")
+    Class<T> type = (Class<T>) kind.type();
+    return ScopedInformers.start(
+        client, type, kind.kind(), scope, TrimmingItemStore::new, handler, metrics);
+  }
+
+  private static WatchedKind[] startOrder() {
+    WatchedKind[] all = WatchedKind.values();
+    WatchedKind[] ordered = new WatchedKind[all.length];
+    int i = 0;
+    for (WatchedKind k : all) {
+      if (!k.evaluated()) {
+        ordered[i++] = k;
+      }
+    }
+    for (WatchedKind k : all) {
+      if (k.evaluated()) {
+        ordered[i++] = k;
+      }
+    }
+    return ordered;
+  }
+
+  public synchronized void stop() {
+    informers.values().forEach(ScopedInformers::stop);
+    informers.clear();
+  }
+
+  public synchronized boolean started() {
+    return !informers.isEmpty();
+  }
+
+  public synchronized boolean hasSynced() {
+    return !informers.isEmpty() && informers.values().stream().allMatch(ScopedInformers::hasSynced);
+  }
+
+  public synchronized boolean isRunning() {
+    return informers.values().stream().allMatch(ScopedInformers::isRunning);
+  }
+
+  public synchronized Optional<? extends HasMetadata> cached(
+      WatchedKind kind, String namespace, String name) {
+    ScopedInformers<? extends HasMetadata> scoped = informers.get(kind);
+    return scoped == null ? Optional.empty() : scoped.cached(namespace, name);
+  }
+}
