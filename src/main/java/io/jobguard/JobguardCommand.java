@@ -3,6 +3,7 @@ package io.jobguard;
 import io.jobguard.scan.ScanCommand;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +25,8 @@ import picocli.CommandLine.Command;
       "  helm template charts/x | java -jar quarkus-run.jar scan -o sarif -"
     })
 public final class JobguardCommand implements Runnable {
+  private static final Set<String> HELP = Set.of("help", "--help", "-h");
+
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   static int execute(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
@@ -31,6 +34,13 @@ public final class JobguardCommand implements Runnable {
     CommandLine commandLine =
         new CommandLine(new JobguardCommand()).addSubcommand(scan).setOut(out).setErr(err);
     commandLine.setExecutionExceptionHandler(scan.getExecutionExceptionHandler());
+    if (args.length == 1 && HELP.contains(args[0])) {
+      // One page for both modes: people looking for the operator find scan, and vice versa.
+      commandLine.usage(out);
+      out.println();
+      scan.usage(out);
+      return CommandLine.ExitCode.OK;
+    }
     return commandLine.execute(args);
   }
 

@@ -3,6 +3,7 @@ package io.jobguard.scan;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns inputs into Kubernetes objects: splits YAML streams into documents, parses each on its own
@@ -23,8 +24,20 @@ final class ManifestLoader {
   List<ManifestObject> load(ManifestSource source) {
     List<ManifestObject> objects = new ArrayList<>();
     for (ParsedDocument document : parse(source)) {
-      if (document.root() != null) {
+      if (document.root() == null || document.root().isNull()) {
+        continue; // an empty document, or one of comments only
+      }
+      if (document.root().isObject()) {
         collect(source.name(), document, "", document.root(), objects);
+      } else {
+        errors.add(
+            new ScanError(
+                source.name(),
+                document.index(),
+                document.lines().lineOf("", ""),
+                "document is a "
+                    + document.root().getNodeType().name().toLowerCase(Locale.ROOT)
+                    + ", not a Kubernetes object (a mapping with apiVersion and kind)"));
       }
     }
     return objects;

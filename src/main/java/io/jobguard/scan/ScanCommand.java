@@ -134,7 +134,7 @@ public final class ScanCommand implements Callable<Integer> {
     return failOn != null && result.anyAtLeast(failOn) ? FINDINGS : OK;
   }
 
-  private EffectivePolicy effectivePolicy() throws IOException, PolicyValidationException {
+  EffectivePolicy effectivePolicy() throws IOException, PolicyValidationException {
     if (policy == null) {
       return EffectivePolicy.defaults(profile == null ? Profile.BASELINE : profile);
     }

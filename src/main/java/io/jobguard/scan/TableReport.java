@@ -46,7 +46,14 @@ final class TableReport implements Report {
       out.println(INDENT + line);
     }
     SourceLocation source = finding.source();
-    out.println(fit(INDENT + source.file() + ":" + source.line() + "  " + d.evidence().field()));
+    String where = INDENT + source.file() + ":" + source.line();
+    String field = d.evidence().field();
+    if (where.length() + 2 + field.length() <= WIDTH) {
+      out.println(where + "  " + field);
+    } else {
+      out.println(fit(where));
+      out.println(INDENT + keepEnd(field, WIDTH - INDENT.length()));
+    }
   }
 
   static String summary(ScanResult result) {
@@ -90,6 +97,11 @@ final class TableReport implements Report {
   /** Cuts a line to the width, marking the cut, so the terminal does not wrap it mid-column. */
   static String fit(String line) {
     return line.length() <= WIDTH ? line : line.substring(0, WIDTH - 1) + "…";
+  }
+
+  /** The end of a long field path is its most specific part; cut from the front. */
+  static String keepEnd(String text, int width) {
+    return text.length() <= width ? text : "…" + text.substring(text.length() - width + 1);
   }
 
   /** Word-wraps text; a word longer than the width (a path, an image) is cut into pieces. */
