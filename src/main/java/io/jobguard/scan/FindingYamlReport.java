@@ -24,6 +24,8 @@ final class FindingYamlReport implements Report {
       new ObjectMapper(
               YAMLFactory.builder()
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  // A command argument "1" must read back as a string, not as a number.
+                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                   .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                   .build())
           .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);

@@ -4,6 +4,7 @@ import io.jobguard.rules.Rule;
 import io.jobguard.rules.RuleCatalogue;
 import io.jobguard.rules.RuleMetadata;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -13,6 +14,19 @@ import java.util.stream.Collectors;
  */
 public final class RulesReference {
   static final String REGENERATE = "./mvnw -B test -Dtest=RulesDocTest -Djobguard.regenerate=true";
+
+  /** Names of the techniques SPEC §4 cites, so readers need not follow every link. */
+  private static final Map<String, String> TECHNIQUE_NAMES =
+      Map.of(
+          "T1053.002", " At",
+          "T1053.003", " Cron",
+          "T1053.006", " Systemd Timers",
+          "T1053.007", " Container Orchestration Job",
+          "T1059.004", " Unix Shell",
+          "T1036", " Masquerading",
+          "T1070", " Indicator Removal",
+          "T1610", " Deploy Container",
+          "T1611", " Escape to Host");
 
   private RulesReference() {}
 
@@ -60,12 +74,23 @@ public final class RulesReference {
         + "`, profile `"
         + rule.profile().word()
         + "`"
-        + (rule.attack().isEmpty() ? "" : ", ATT&CK " + attackLinks(rule.attack()))
         + ".\n\n"
         + rule.description()
+        + techniques(rule.attack())
         + "\n\n**Remediation.** "
         + rule.remediation()
         + "\n";
+  }
+
+  private static String techniques(List<String> attack) {
+    if (attack.isEmpty()) {
+      return "";
+    }
+    return "\n\n**MITRE ATT&CK.** "
+        + attack.stream()
+            .map(t -> "[" + t + TECHNIQUE_NAMES.getOrDefault(t, "") + "](" + attackUrl(t) + ")")
+            .collect(Collectors.joining(", "))
+        + ".";
   }
 
   /** The help text of a SARIF rule descriptor. */

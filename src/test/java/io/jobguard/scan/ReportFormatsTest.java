@@ -132,6 +132,21 @@ class ReportFormatsTest {
   }
 
   @Test
+  void yamlKeepsNumericLookingStringsStrings() throws Exception {
+    ScanRun run = ScanRun.of("-o", "yaml", "deploy/examples/attack-pod-nsenter.yaml");
+
+    JsonNode finding =
+        new YAMLMapper()
+                .readValues(new YAMLFactory().createParser(run.out()), JsonNode.class)
+                .readAll()
+                .stream()
+                .filter(d -> d.at("/spec/rule/id").asText().equals(PRIVILEGED))
+                .findFirst()
+                .orElseThrow();
+    assertThat(finding.at("/spec/template/containers/0/command/2").isTextual()).isTrue();
+  }
+
+  @Test
   void tableFitsEightyColumnsAndEndsWithASummary() {
     ScanRun run = ScanRun.of(resource("multi-doc.yaml"), resource("list.yaml"));
 
