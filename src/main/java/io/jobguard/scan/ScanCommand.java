@@ -9,6 +9,7 @@ import io.jobguard.rules.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -116,6 +117,10 @@ public final class ScanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     EffectivePolicy effective;
+    if (policy != null && !Files.isRegularFile(policy)) {
+      err.println("error: --policy " + policy + ": no such file");
+      return INPUT_ERROR;
+    }
     try {
       effective = effectivePolicy();
     } catch (PolicyValidationException | IOException | IllegalArgumentException e) {

@@ -27,6 +27,9 @@ final class TableReport implements Report {
     for (ScanFinding finding : result.findings()) {
       writeFinding(finding, out);
     }
+    if (!result.findings().isEmpty()) {
+      out.println();
+    }
     out.println(summary(result));
   }
 

@@ -204,6 +204,15 @@ class ScanCommandTest {
   }
 
   @Test
+  void missingPolicyFileIsAUsageError() {
+    ScanRun run = ScanRun.of("--policy", resource("no-such-policy.yaml"), resource("pod.json"));
+
+    assertThat(run.exitCode()).isEqualTo(ScanCommand.INPUT_ERROR);
+    assertThat(run.err()).contains("no-such-policy.yaml: no such file");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
   void inputErrorsWinOverFindings() {
     ScanRun run =
         ScanRun.of("--fail-on", "info", resource("pod.json"), resource("mixed/b-broken.yaml"));
