@@ -1,9 +1,9 @@
 package io.jobguard.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jobguard.findings.Truncation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns inputs into Kubernetes objects: splits YAML streams into documents, parses each on its own
@@ -35,9 +35,8 @@ final class ManifestLoader {
                 source.name(),
                 document.index(),
                 document.lines().lineOf("", ""),
-                "document is a "
-                    + document.root().getNodeType().name().toLowerCase(Locale.ROOT)
-                    + ", not a Kubernetes object (a mapping with apiVersion and kind)"));
+                "document is not a Kubernetes object (a mapping with apiVersion and kind) but "
+                    + describe(document.root())));
       }
     }
     return objects;
@@ -87,6 +86,12 @@ final class ManifestLoader {
       return;
     }
     out.add(new ManifestObject(file, document.index(), path, node, document.lines()));
+  }
+
+  private static String describe(JsonNode node) {
+    return node.isArray()
+        ? "a sequence"
+        : "a scalar '" + Truncation.truncate(node.asText(), 40) + "'";
   }
 
   private static boolean isList(JsonNode node) {
