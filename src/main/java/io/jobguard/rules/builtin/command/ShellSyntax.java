@@ -7,7 +7,7 @@ package io.jobguard.rules.builtin.command;
  */
 final class ShellSyntax {
   /** Start of a command word: not inside another word or path, but {@code /usr/bin/x} counts. */
-  static final String WORD_START = "(?:(?<![\\w./-])|(?<=/bin/))";
+  static final String WORD_START = "(?:(?<![\\w./-])|(?<=/s?bin/))";
 
   /** End of a command word. */
   static final String WORD_END = "(?![\\w.-])";
