@@ -13,7 +13,7 @@ final class AnyOfMatcher implements CommandMatcher {
   }
 
   @Override
-  public Optional<Hit> find(CharSequence text) {
+  public Optional<Hit> find(ShellText text) {
     return matchers.stream()
         .map(m -> m.find(text))
         .flatMap(Optional::stream)

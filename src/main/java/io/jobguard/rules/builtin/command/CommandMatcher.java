@@ -6,8 +6,8 @@ import java.util.Optional;
 @FunctionalInterface
 public interface CommandMatcher {
 
-  /** The first hit in {@code text}, if any. */
-  Optional<Hit> find(CharSequence text);
+  /** The first hit in the text, if any. */
+  Optional<Hit> find(ShellText text);
 
   /** Where a match starts and ends in the analysed text. */
   record Hit(int start, int end) {}

@@ -41,7 +41,7 @@ public final class CommandPatterns {
               extra.name(),
               Severity.HIGH,
               "matches the policy's command pattern '" + extra.name() + "'",
-              new RegexMatcher(List.of(extra.pattern()), null)));
+              RegexMatcher.of(Signal.ungated(extra.pattern()))));
     }
     return all;
   }

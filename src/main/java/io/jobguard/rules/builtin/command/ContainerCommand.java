@@ -25,9 +25,10 @@ public final class ContainerCommand {
   private static final Pattern SCRIPT_FLAG = Pattern.compile("-[a-zA-Z]{0,5}c[a-zA-Z]{0,5}");
 
   private final List<Element> argv;
-  private final String commandLine;
+  private final ShellText commandLine;
   private final int[] starts;
   private final List<Element> env;
+  private final List<ShellText> envTexts;
 
   /** One command, argument or environment value, named by its field path. */
   public record Element(String field, String text) {}
@@ -38,6 +39,7 @@ public final class ContainerCommand {
   private ContainerCommand(List<Element> argv, List<Element> env) {
     this.argv = argv;
     this.env = env;
+    this.envTexts = env.stream().map(e -> ShellText.of(e.text())).toList();
     this.starts = new int[argv.size()];
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < argv.size(); i++) {
@@ -47,7 +49,7 @@ public final class ContainerCommand {
       starts[i] = line.length();
       line.append(argv.get(i).text());
     }
-    this.commandLine = line.toString();
+    this.commandLine = ShellText.of(capped(line.toString()));
   }
 
   public static ContainerCommand of(ContainerView view) {
@@ -71,14 +73,14 @@ public final class ContainerCommand {
     Optional<Match> inCommandLine =
         matcher
             .find(commandLine)
-            .map(hit -> new Match(argv.get(elementAt(hit)), excerpt(commandLine, hit)));
+            .map(hit -> new Match(argv.get(elementAt(hit)), excerpt(commandLine.text(), hit)));
     if (inCommandLine.isPresent()) {
       return inCommandLine;
     }
-    for (Element value : env) {
-      Optional<CommandMatcher.Hit> hit = matcher.find(value.text());
+    for (int i = 0; i < env.size(); i++) {
+      Optional<CommandMatcher.Hit> hit = matcher.find(envTexts.get(i));
       if (hit.isPresent()) {
-        return Optional.of(new Match(value, excerpt(value.text(), hit.get())));
+        return Optional.of(new Match(env.get(i), excerpt(env.get(i).text(), hit.get())));
       }
     }
     return Optional.empty();
@@ -103,7 +105,7 @@ public final class ContainerCommand {
   /** The element where the hit's first visible character lies (a hit may start at a blank). */
   private int elementAt(CommandMatcher.Hit hit) {
     int offset = hit.start();
-    while (offset + 1 < hit.end() && Character.isWhitespace(commandLine.charAt(offset))) {
+    while (offset + 1 < hit.end() && Character.isWhitespace(commandLine.text().charAt(offset))) {
       offset++;
     }
     int index = 0;

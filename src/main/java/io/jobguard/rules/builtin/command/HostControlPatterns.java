@@ -1,5 +1,6 @@
 package io.jobguard.rules.builtin.command;
 
+import static io.jobguard.rules.builtin.command.ShellSyntax.GLOBAL_OPTIONS;
 import static io.jobguard.rules.builtin.command.ShellSyntax.WITHIN_STATEMENT;
 import static io.jobguard.rules.builtin.command.ShellSyntax.WORD_END;
 import static io.jobguard.rules.builtin.command.ShellSyntax.WORD_START;
@@ -10,7 +11,7 @@ import io.jobguard.rules.Severity;
 final class HostControlPatterns {
   /** Flags that give a container started through the runtime the host, not a sandbox. */
   private static final String HOST_ACCESS_FLAG =
-      "(?:--privileged|--pid[\\s=]host|--net(?:work)?[\\s=]host|--ipc[\\s=]host|--uts[\\s=]host"
+      "\\s(?:--privileged|--pid[\\s=]host|--net(?:work)?[\\s=]host|--ipc[\\s=]host|--uts[\\s=]host"
           + "|--userns[\\s=]host|--device[\\s=]|--cap-add[\\s=][\"']?(?:ALL|SYS_ADMIN|SYS_MODULE)"
           + "|(?:-v|--volume)[\\s=][\"']?/(?:[\"':]|(?:var/)?run|etc|root|proc|sys|dev|boot|usr"
           + "|lib|var/lib|home)"
@@ -28,23 +29,30 @@ final class HostControlPatterns {
           Severity.HIGH,
           "starts or enters containers through the node's container runtime",
           RegexMatcher.of(
-              WORD_START
-                  + "(?:crictl|ctr)"
-                  + WITHIN_STATEMENT
-                  + "(?<=\\s)(?:run|runp|exec|create|start|attach)(?![\\w-])",
-              WORD_START
-                  + "(?:docker|podman|nerdctl)"
-                  + WITHIN_STATEMENT
-                  + "(?<=\\s)(?:run|create|exec)(?![\\w-])(?=[^\\n;&|]{0,500}?\\s"
-                  + HOST_ACCESS_FLAG
-                  + ")"));
+              Signal.of(
+                  "crictl|ctr",
+                  WORD_START
+                      + "(?:crictl|ctr)"
+                      + GLOBAL_OPTIONS
+                      + "\\s+(?:(?:containers?|c|tasks?|t)\\s+)?"
+                      + "(?:run|runp|exec|create|start|attach)(?![\\w-])"),
+              Signal.of(
+                  "docker|podman|nerdctl",
+                  WORD_START
+                      + "(?:docker|podman|nerdctl)"
+                      + GLOBAL_OPTIONS
+                      + "\\s+(?:container\\s+)?(?:run|create|exec)(?![\\w-])"
+                      + "(?=[^\\n;&|]{0,400}?"
+                      + HOST_ACCESS_FLAG
+                      + ")")));
 
   static final CommandPattern KERNEL_MODULE =
       new CommandPattern(
           "kernel-module",
           Severity.HIGH,
           "loads a kernel module into the node",
-          RegexMatcher.of(WORD_START + "(?:insmod|modprobe)" + WORD_END));
+          RegexMatcher.of(
+              Signal.of("insmod|modprobe", WORD_START + "(?:insmod|modprobe)" + WORD_END)));
 
   static final CommandPattern DISK_MOUNT =
       new CommandPattern(
@@ -52,11 +60,14 @@ final class HostControlPatterns {
           Severity.HIGH,
           "mounts a block device of the node",
           RegexMatcher.of(
-              WORD_START
-                  + "mount\\s(?:[^\\n;&|]{0,200}?\\s)?[\"']?"
-                  + "(?:/dev/(?!(?:null|zero|shm|pts|mqueue|hugepages|fuse|u?random)(?![\\w/]))"
-                  + "[\\w.-]|(?:UUID|LABEL|PARTUUID)=)",
-              WORD_START + "debugfs" + WITHIN_STATEMENT + "\\s[\"']?/dev/\\w"));
+              Signal.of(
+                  "mount",
+                  WORD_START
+                      + "mount\\s(?:[^\\n;&|]{0,200}?\\s)?[\"']?"
+                      + "(?:/dev/(?!(?:null|zero|shm|pts|mqueue|hugepages|fuse|u?random)(?![\\w/]))"
+                      + "[\\w.-]|(?:UUID|LABEL|PARTUUID)=)"),
+              Signal.of(
+                  "debugfs", WORD_START + "debugfs" + WITHIN_STATEMENT + "\\s[\"']?/dev/\\w")));
 
   private HostControlPatterns() {}
 }

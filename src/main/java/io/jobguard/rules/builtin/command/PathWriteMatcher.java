@@ -21,17 +21,21 @@ final class PathWriteMatcher implements CommandMatcher {
       Pattern.compile(LEADING_WORDS + "(?:cp|mv|install|ln|rsync|scp)\\s");
   private static final Pattern LAST_OPERAND_REST = Pattern.compile("^[^\\s]*[\"')}]*\\s*$");
 
-  private final Pattern location;
+  private final Signal location;
 
-  PathWriteMatcher(String locationRegex) {
-    this.location = Pattern.compile(locationRegex);
+  /** Writes into the locations of {@code locationRegex}, each of which contains a keyword. */
+  PathWriteMatcher(String keywords, String locationRegex) {
+    this.location = Signal.of(keywords, locationRegex);
   }
 
   @Override
-  public Optional<Hit> find(CharSequence text) {
-    Matcher m = location.matcher(text);
+  public Optional<Hit> find(ShellText text) {
+    if (!text.mentionsAny(location.keywords())) {
+      return Optional.empty();
+    }
+    Matcher m = location.pattern().matcher(text.text());
     while (m.find()) {
-      if (isWriteTarget(ShellStatement.around(text, m.start()))) {
+      if (isWriteTarget(ShellStatement.around(text.text(), m.start()))) {
         return Optional.of(new Hit(m.start(), m.end()));
       }
     }

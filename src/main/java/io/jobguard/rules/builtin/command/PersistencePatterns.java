@@ -36,9 +36,12 @@ final class PersistencePatterns {
           new AnyOfMatcher(
               RegexMatcher.of(
                   // crontab FILE, crontab - (stdin) and crontab -e install; -l lists, -r removes
-                  WORD_START
-                      + "crontab(?:\\s+-u\\s{0,5}\\S{1,64})?\\s+(?:-e\\b|-(?=\\s|$)|[^-\\s])"),
-              new PathWriteMatcher(CRON_LOCATION)));
+                  Signal.of(
+                      "crontab",
+                      WORD_START
+                          + "crontab(?:\\s+-u\\s{0,5}\\S{1,64})?\\s+(?:-e\\b|-(?=\\s|$)|[^-\\s])")),
+              new PathWriteMatcher(
+                  "/etc/cron|/etc/anacrontab|/var/spool/cron|/var/spool/anacron", CRON_LOCATION)));
 
   static final CommandPattern SYSTEMD_PERSISTENCE =
       new CommandPattern(
@@ -47,13 +50,15 @@ final class PersistencePatterns {
           "installs or starts a systemd unit",
           new AnyOfMatcher(
               RegexMatcher.of(
-                  WORD_START
-                      + "systemctl\\s+(?:-\\S{1,40}\\s+){0,4}"
-                      + "(?:enable|start|restart|reenable|link|daemon-reload|daemon-reexec|preset"
-                      + "|edit|set-default)(?![\\w-])",
+                  Signal.of(
+                      "systemctl",
+                      WORD_START
+                          + "systemctl\\s+(?:-\\S{1,40}\\s+){0,4}"
+                          + "(?:enable|start|restart|reenable|link|daemon-reload|daemon-reexec|preset"
+                          + "|edit|set-default)(?![\\w-])"),
                   // any transient unit: from a container it can only run on the node's systemd
-                  WORD_START + "systemd-run" + WORD_END),
-              new PathWriteMatcher(SYSTEMD_LOCATION)));
+                  Signal.of("systemd-run", WORD_START + "systemd-run" + WORD_END)),
+              new PathWriteMatcher("/systemd/|/etc/init.d/|/etc/rc.local", SYSTEMD_LOCATION)));
 
   static final CommandPattern AT_PERSISTENCE =
       new CommandPattern(
@@ -63,11 +68,14 @@ final class PersistencePatterns {
           new AnyOfMatcher(
               // "at" is an English word: only a command position counts
               RegexMatcher.of(
-                  COMMAND_POSITION
-                      + "at\\s+(?:-[a-zA-Z]{1,4}\\s+(?:[^-\\s]\\S{0,100}\\s+)?){0,3}"
-                      + "(?:now|noon|midnight|teatime|tomorrow|today|\\d)",
-                  COMMAND_POSITION + "batch\\s{0,5}(?:$|[\\n;&|)<]|-[qfmv]\\b)"),
-              new PathWriteMatcher(AT_LOCATION)));
+                  Signal.of(
+                      "at",
+                      COMMAND_POSITION
+                          + "at\\s+(?:-[a-zA-Z]{1,4}\\s+(?:[^-\\s]\\S{0,100}\\s+)?){0,3}"
+                          + "(?:now|noon|midnight|teatime|tomorrow|today|\\d)"),
+                  Signal.of(
+                      "batch", COMMAND_POSITION + "batch\\s{0,5}(?:$|[\\n;&|)<]|-[qfmv]\\b)")),
+              new PathWriteMatcher("/var/spool/at|/atjobs|/etc/at.", AT_LOCATION)));
 
   private PersistencePatterns() {}
 }

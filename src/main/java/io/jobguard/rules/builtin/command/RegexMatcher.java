@@ -10,16 +10,16 @@ import java.util.regex.Pattern;
  * whole statement matches the benign form (e.g. a {@code /dev/tcp} port probe) is skipped.
  */
 final class RegexMatcher implements CommandMatcher {
-  private final List<Pattern> signals;
+  private final List<Signal> signals;
   private final Pattern benignStatement;
 
-  RegexMatcher(List<Pattern> signals, Pattern benignStatement) {
+  private RegexMatcher(List<Signal> signals, Pattern benignStatement) {
     this.signals = List.copyOf(signals);
     this.benignStatement = benignStatement;
   }
 
-  static RegexMatcher of(String... regexes) {
-    return new RegexMatcher(compile(regexes), null);
+  static RegexMatcher of(Signal... signals) {
+    return new RegexMatcher(List.of(signals), null);
   }
 
   /** The same signals, except where the enclosing statement is entirely the benign form. */
@@ -28,16 +28,19 @@ final class RegexMatcher implements CommandMatcher {
   }
 
   @Override
-  public Optional<Hit> find(CharSequence text) {
+  public Optional<Hit> find(ShellText text) {
     Hit first = null;
-    for (Pattern signal : signals) {
-      Matcher m = signal.matcher(text);
+    for (Signal signal : signals) {
+      if (!text.mentionsAny(signal.keywords())) {
+        continue;
+      }
+      Matcher m = signal.pattern().matcher(text.text());
       int from = 0;
-      while (from <= text.length() && m.find(from)) {
+      while (from <= text.text().length() && m.find(from)) {
         if (first != null && m.start() >= first.start()) {
           break;
         }
-        if (!isBenign(text, m.start())) {
+        if (!isBenign(text.text(), m.start())) {
           first = new Hit(m.start(), m.end());
           break;
         }
@@ -47,12 +50,8 @@ final class RegexMatcher implements CommandMatcher {
     return Optional.ofNullable(first);
   }
 
-  private boolean isBenign(CharSequence text, int position) {
+  private boolean isBenign(String text, int position) {
     return benignStatement != null
         && benignStatement.matcher(ShellStatement.around(text, position).text().strip()).matches();
-  }
-
-  static List<Pattern> compile(String... regexes) {
-    return java.util.Arrays.stream(regexes).map(Pattern::compile).toList();
   }
 }

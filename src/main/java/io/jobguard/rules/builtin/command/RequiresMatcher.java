@@ -17,7 +17,7 @@ final class RequiresMatcher implements CommandMatcher {
   }
 
   @Override
-  public Optional<Hit> find(CharSequence text) {
-    return primary.find(text).filter(hit -> required.matcher(text).find());
+  public Optional<Hit> find(ShellText text) {
+    return primary.find(text).filter(hit -> required.matcher(text.text()).find());
   }
 }

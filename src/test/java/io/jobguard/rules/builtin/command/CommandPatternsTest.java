@@ -192,14 +192,18 @@ class CommandPatternsTest {
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("fires")
   void patternFires(String name, String text) {
-    assertThat(pattern(name).matcher().find(text)).as("%s must match %s", name, text).isPresent();
+    assertThat(pattern(name).matcher().find(ShellText.of(text)))
+        .as("%s must match %s", name, text)
+        .isPresent();
   }
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("benign")
   void nearMissFiresNothing(String resembles, String text) {
     for (CommandPattern p : CommandPatterns.builtin()) {
-      assertThat(p.matcher().find(text)).as("%s must not match %s", p.name(), text).isEmpty();
+      assertThat(p.matcher().find(ShellText.of(text)))
+          .as("%s must not match %s", p.name(), text)
+          .isEmpty();
     }
   }
 
