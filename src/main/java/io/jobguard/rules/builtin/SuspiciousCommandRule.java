@@ -2,6 +2,7 @@ package io.jobguard.rules.builtin;
 
 import com.google.auto.service.AutoService;
 import io.jobguard.model.ContainerView;
+import io.jobguard.model.VolumeView;
 import io.jobguard.model.Workload;
 import io.jobguard.rules.Evidence;
 import io.jobguard.rules.Rule;
@@ -13,6 +14,7 @@ import io.jobguard.rules.builtin.command.CommandPatterns;
 import io.jobguard.rules.builtin.command.ContainerCommand;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Tradecraft in what a container runs: its command, args and literal env values, including the
@@ -48,15 +50,28 @@ public final class SuspiciousCommandRule implements Rule {
 
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
-    List<CommandPattern> patterns = CommandPatterns.withExtras(context.extraCommandPatterns());
     List<Evidence> found = new ArrayList<>();
     for (ContainerView container : workload.podSpec().containers()) {
+      List<CommandPattern> patterns =
+          CommandPatterns.forContainer(
+              hostMountPaths(workload, container), context.extraCommandPatterns());
       ContainerCommand command = ContainerCommand.of(container);
       for (CommandPattern pattern : patterns) {
         command.find(pattern.matcher()).ifPresent(m -> found.add(evidence(container, pattern, m)));
       }
     }
     return found;
+  }
+
+  /** Where this container mounts hostPath volumes. */
+  private static List<String> hostMountPaths(Workload workload, ContainerView container) {
+    return workload.podSpec().volumes().stream()
+        .filter(VolumeView::isHostPath)
+        .flatMap(v -> v.mounts().stream())
+        .filter(m -> m.container().path().equals(container.path()))
+        .map(m -> m.mount().getMountPath())
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   private static Evidence evidence(

@@ -121,6 +121,45 @@ class SuspiciousCommandRuleTest {
   }
 
   @Test
+  void chrootIntoTheContainersOwnHostPathMountIsHostNamespaceEntry() {
+    Container c =
+        new ContainerBuilder(container("c", List.of("chroot", "/node-fs/", "sh"), List.of()))
+            .addNewVolumeMount()
+            .withName("root")
+            .withMountPath("/node-fs")
+            .endVolumeMount()
+            .build();
+    Workload mounted =
+        WorkloadFactory.from(
+                new PodBuilder()
+                    .withNewMetadata()
+                    .withName("p")
+                    .endMetadata()
+                    .withNewSpec()
+                    .withContainers(c)
+                    .addNewVolume()
+                    .withName("root")
+                    .withNewHostPath()
+                    .withPath("/")
+                    .endHostPath()
+                    .endVolume()
+                    .endSpec()
+                    .build())
+            .orElseThrow();
+
+    assertThat(rule.evaluate(mounted, RuleContext.defaults()))
+        .extracting(Evidence::pattern, Evidence::severity)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("host-namespace-entry", Severity.CRITICAL));
+    assertThat(
+            rule.evaluate(
+                pod(container("c", List.of("chroot", "/node-fs/", "sh"), List.of())),
+                RuleContext.defaults()))
+        .as("the same chroot without a host mount there is a build step")
+        .isEmpty();
+  }
+
+  @Test
   void containersWithoutCommandsAreQuiet() {
     assertThat(rule.evaluate(pod(container("c", null, null)), RuleContext.defaults())).isEmpty();
   }

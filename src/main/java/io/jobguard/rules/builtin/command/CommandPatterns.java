@@ -4,6 +4,7 @@ import io.jobguard.rules.RuleContext;
 import io.jobguard.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The built-in catalogue of command tradecraft (SPEC §4.2), plus the patterns a policy adds. */
 public final class CommandPatterns {
@@ -29,12 +30,29 @@ public final class CommandPatterns {
     return BUILTIN;
   }
 
-  /** The built-in patterns followed by the policy's own, which report at high severity. */
-  public static List<CommandPattern> withExtras(List<RuleContext.NamedPattern> extras) {
-    if (extras.isEmpty()) {
+  /**
+   * The patterns for one container: the built-in ones, with host-namespace-entry also watching
+   * chroot into the container's own hostPath mounts, then the policy's own patterns, which report
+   * at high severity.
+   */
+  public static List<CommandPattern> forContainer(
+      List<String> hostMountPaths, List<RuleContext.NamedPattern> extras) {
+    Optional<CommandMatcher> chroot = HostMountChroot.into(hostMountPaths);
+    if (extras.isEmpty() && chroot.isEmpty()) {
       return BUILTIN;
     }
     List<CommandPattern> all = new ArrayList<>(BUILTIN);
+    chroot.ifPresent(
+        matcher -> {
+          CommandPattern entry = ExecutionPatterns.HOST_NAMESPACE_ENTRY;
+          all.set(
+              all.indexOf(entry),
+              new CommandPattern(
+                  entry.name(),
+                  entry.severity(),
+                  entry.behaviour(),
+                  new AnyOfMatcher(entry.matcher(), matcher)));
+        });
     for (RuleContext.NamedPattern extra : extras) {
       all.add(
           new CommandPattern(
