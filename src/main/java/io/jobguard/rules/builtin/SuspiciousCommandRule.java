@@ -15,6 +15,7 @@ import io.jobguard.rules.builtin.command.ContainerCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Tradecraft in what a container runs: its command, args and literal env values, including the
@@ -25,6 +26,7 @@ import java.util.Objects;
 public final class SuspiciousCommandRule implements Rule {
   private static final int MAX_VALUE_CHARS = 256;
   private static final int MAX_EXCERPT_CHARS = 160;
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
 
   private static final RuleMetadata METADATA =
       RuleMetadata.baseline(
@@ -84,7 +86,7 @@ public final class SuspiciousCommandRule implements Rule {
             + " ("
             + pattern.name()
             + "): "
-            + truncated(match.matched(), MAX_EXCERPT_CHARS);
+            + truncated(BLANKS.matcher(match.matched()).replaceAll(" "), MAX_EXCERPT_CHARS);
     return new Evidence(
         container.name(),
         match.element().field(),

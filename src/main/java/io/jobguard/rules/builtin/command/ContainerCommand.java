@@ -33,7 +33,7 @@ public final class ContainerCommand {
   /** One command, argument or environment value, named by its field path. */
   public record Element(String field, String text) {}
 
-  /** Where a pattern shows: the element and the matched text. */
+  /** Where a pattern shows: the element and the line of it that shows the pattern. */
   public record Match(Element element, String matched) {}
 
   private ContainerCommand(List<Element> argv, List<Element> env) {
@@ -102,12 +102,9 @@ public final class ContainerCommand {
     return false;
   }
 
-  /** The element where the hit's first visible character lies (a hit may start at a blank). */
+  /** The element where the hit's first visible character lies. */
   private int elementAt(CommandMatcher.Hit hit) {
-    int offset = hit.start();
-    while (offset + 1 < hit.end() && Character.isWhitespace(commandLine.text().charAt(offset))) {
-      offset++;
-    }
+    int offset = firstVisible(commandLine.text(), hit);
     int index = 0;
     while (index + 1 < starts.length && starts[index + 1] <= offset) {
       index++;
@@ -115,8 +112,25 @@ public final class ContainerCommand {
     return index;
   }
 
+  /**
+   * The line of the script that shows the hit, so a finding reads as the command people would
+   * recognise rather than a fragment of it; at most 80 characters before the hit and 160 after.
+   */
   private static String excerpt(String text, CommandMatcher.Hit hit) {
-    return text.substring(hit.start(), hit.end()).strip();
+    int at = firstVisible(text, hit);
+    int start = Math.max(text.lastIndexOf('\n', at) + 1, at - 80);
+    int newline = text.indexOf('\n', at);
+    int end = Math.min(newline < 0 ? text.length() : newline, at + 160);
+    return text.substring(start, Math.max(end, Math.min(hit.end(), start + 240))).strip();
+  }
+
+  /** Where the hit's first visible character lies (a hit may start at a blank or separator). */
+  private static int firstVisible(String text, CommandMatcher.Hit hit) {
+    int offset = hit.start();
+    while (offset + 1 < hit.end() && Character.isWhitespace(text.charAt(offset))) {
+      offset++;
+    }
+    return offset;
   }
 
   private static void addAll(
