@@ -1,6 +1,7 @@
 package io.jobguard.rules.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -30,10 +31,8 @@ class SuspiciousCommandRuleTest {
     assertThat(found)
         .extracting(Evidence::container, Evidence::field, Evidence::pattern)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "a", "spec.containers[0].args[1]", "download-and-execute"),
-            org.assertj.core.groups.Tuple.tuple(
-                "b", "spec.containers[1].command[2]", "download-and-execute"));
+            tuple("a", "spec.containers[0].args[1]", "download-and-execute"),
+            tuple("b", "spec.containers[1].command[2]", "download-and-execute"));
     assertThat(found.get(0).severity()).isEqualTo(Severity.CRITICAL);
     assertThat(found.get(0).value()).isEqualTo("curl x | sh; wget y | bash");
     assertThat(found.get(0).message())
@@ -61,9 +60,7 @@ class SuspiciousCommandRuleTest {
 
     assertThat(rule.evaluate(pod, RuleContext.defaults()))
         .extracting(Evidence::pattern, Evidence::field)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "cron-persistence", "spec.containers[0].command[2]"));
+        .containsExactly(tuple("cron-persistence", "spec.containers[0].command[2]"));
   }
 
   @Test
@@ -82,9 +79,7 @@ class SuspiciousCommandRuleTest {
 
     assertThat(rule.evaluate(pod(c), RuleContext.defaults()))
         .extracting(Evidence::pattern, Evidence::field)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "encoded-execute", "spec.containers[0].env[1].value"));
+        .containsExactly(tuple("encoded-execute", "spec.containers[0].env[1].value"));
   }
 
   @Test
@@ -149,8 +144,7 @@ class SuspiciousCommandRuleTest {
 
     assertThat(rule.evaluate(mounted, RuleContext.defaults()))
         .extracting(Evidence::pattern, Evidence::severity)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("host-namespace-entry", Severity.CRITICAL));
+        .containsExactly(tuple("host-namespace-entry", Severity.CRITICAL));
     assertThat(
             rule.evaluate(
                 pod(container("c", List.of("chroot", "/node-fs/", "sh"), List.of())),

@@ -186,7 +186,10 @@ class CommandPatternsTest {
         quiet("host-namespace-entry", "chroot /build/rootfs apt-get install -y curl"),
         quiet("crypto-miner", "curl -o pool-report.csv https://stats.example/pool"),
         quiet("crypto-miner", "python3 /app/report.py --output /data/out.csv"),
-        quiet("download-and-execute", "pg_dump -h db -U app app | gzip > /backup/db.sql.gz"));
+        quiet("download-and-execute", "pg_dump -h db -U app app | gzip > /backup/db.sql.gz"),
+        quiet("download-and-execute", "wget https://x/f.tgz && tar xzf f.tgz"),
+        quiet("download-and-execute", "apt-get install -y curl && curl --version"),
+        quiet("at-persistence", "echo \"$(date) run at $(hostname)\""));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
