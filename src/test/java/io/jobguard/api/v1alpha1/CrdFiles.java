@@ -21,4 +21,8 @@ final class CrdFiles {
   static CustomResourceDefinition read(Path file) throws IOException {
     return YAML.readValue(file.toFile(), CustomResourceDefinition.class);
   }
+
+  static CustomResourceDefinition parse(String yaml) throws IOException {
+    return YAML.readValue(yaml, CustomResourceDefinition.class);
+  }
 }

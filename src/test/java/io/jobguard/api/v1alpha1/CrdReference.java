@@ -46,7 +46,8 @@ final class CrdReference {
 
   private void intro() {
     out.append("# Custom resource reference\n\n")
-        .append("Generated from `crds/` by `CrdReferenceTest`; do not edit by hand. Regenerate")
+        .append(
+            "Generated from the CRD classes (the same schemas as `crds/`) by `CrdReferenceTest`; do not edit by hand. Regenerate")
         .append(" with `./mvnw -B test -Dtest='Crd*Test' -Djobguard.regenerate=true`.\n")
         .append("The same descriptions are served by the API server: `kubectl explain")
         .append(" findings.spec` or `kubectl explain detectionpolicies.spec.exceptions`.\n")
