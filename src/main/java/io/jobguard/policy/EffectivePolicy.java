@@ -1,5 +1,6 @@
 package io.jobguard.policy;
 
+import io.jobguard.model.ObjectRef;
 import io.jobguard.model.Workload;
 import io.jobguard.rules.Detection;
 import io.jobguard.rules.Profile;
@@ -145,14 +146,26 @@ public final class EffectivePolicy {
   }
 
   /**
-   * Every detection for the workload at time {@code now} (exception expiry is judged against it).
+   * Every detection for a workload that is its own subject (a manifest in {@code scan}, a bare Pod
+   * or Job, a top-level controller) at time {@code now}, against which exception expiry is judged.
    * Suppressed detections are returned too, marked with the first exception (in policy order) that
    * covers them and its reason, so callers can keep them as evidence.
    */
   public List<Detection> evaluate(Workload workload, Instant now) {
+    return evaluate(workload, workload.subject(), now);
+  }
+
+  /**
+   * Every detection for a workload that is reported on another subject: a Pod or Job evaluated in
+   * the cluster whose verified owner chain leads to {@code subject} (e.g. the DaemonSet). Exception
+   * namespaces, kinds and names match that subject, so an exception for {@code DaemonSet
+   * kube-proxy} covers its pods in the operator exactly as it covers the manifest in {@code scan}.
+   * Never pass an unverified owner: ownerReferences are written by whoever creates the object.
+   */
+  public List<Detection> evaluate(Workload workload, ObjectRef subject, Instant now) {
     return engine.evaluate(workload, context).stream()
         .map(this::withOverride)
-        .map(d -> withException(d, workload, now))
+        .map(d -> withException(d, workload, subject, now))
         .toList();
   }
 
@@ -172,9 +185,10 @@ public final class EffectivePolicy {
     return override == null ? detection : detection.withSeverity(override);
   }
 
-  private Detection withException(Detection detection, Workload workload, Instant now) {
+  private Detection withException(
+      Detection detection, Workload workload, ObjectRef subject, Instant now) {
     for (ExceptionMatcher exception : exceptions) {
-      if (exception.covers(detection.ruleId(), workload, now)) {
+      if (exception.covers(detection.ruleId(), workload, subject, now)) {
         return detection.suppressedBy(exception.name(), exception.reason());
       }
     }

@@ -2,10 +2,12 @@ package io.jobguard.policy;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.jobguard.model.ContainerView;
+import io.jobguard.model.ObjectRef;
 import io.jobguard.model.Workload;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,16 +59,26 @@ final class ExceptionMatcher {
     return expires;
   }
 
-  /** True when the exception covers detections of {@code ruleId} on the workload at {@code now}. */
-  boolean covers(String ruleId, Workload workload, Instant now) {
+  /**
+   * True when the exception covers detections of {@code ruleId} at {@code now} on the workload,
+   * reported on {@code subject}. Namespace, kind and name are the subject's (the verified top-level
+   * controller, e.g. the DaemonSet of an evaluated Pod); images, service account and labels are the
+   * pod's, which a controller's manifest and its pods share.
+   */
+  boolean covers(String ruleId, Workload workload, ObjectRef subject, Instant now) {
     return (rules.contains(PolicySyntax.ANY_RULE) || rules.contains(ruleId))
         && activeAt(now)
-        && (namespaces.isEmpty() || Glob.anyMatches(namespaces, workload.namespace()))
-        && (kinds.isEmpty() || kinds.contains(workload.kind()))
-        && (names.isEmpty() || Glob.anyMatches(names, workload.name()))
+        && (namespaces.isEmpty() || Glob.anyMatches(namespaces, subject.namespace()))
+        && (kinds.isEmpty() || kinds.contains(subject.kind()))
+        && (names.isEmpty() || Glob.anyMatches(names, subject.name()))
         && (images.isEmpty() || everyImageMatches(workload))
         && (serviceAccounts.isEmpty() || serviceAccounts.contains(workload.serviceAccount()))
-        && (selector == null || LabelSelectors.matches(selector, workload.labels()));
+        && (selector == null || LabelSelectors.matches(selector, podLabels(workload)));
+  }
+
+  private static Map<String, String> podLabels(Workload workload) {
+    Map<String, String> labels = workload.podSpec().templateMetadata().getLabels();
+    return labels == null ? Map.of() : labels;
   }
 
   boolean activeAt(Instant now) {

@@ -28,11 +28,14 @@ public class PolicyExceptionSpec {
   @Size(min = 1)
   private List<String> rules = new ArrayList<>();
 
-  @JsonPropertyDescription("Globs on the subject's namespace, e.g. monitoring or team-*.")
+  @JsonPropertyDescription(
+      "Globs on the subject's namespace, e.g. monitoring or team-*. The subject is the top-level"
+          + " object a finding is reported on (the DaemonSet, not its pods).")
   private List<String> namespaces = new ArrayList<>();
 
   @JsonPropertyDescription(
-      "Subject kinds, exact and case-sensitive as Kubernetes writes them, e.g. DaemonSet.")
+      "Subject kinds, exact and case-sensitive as Kubernetes writes them, e.g. DaemonSet. Pods"
+          + " count as their controller's only when the owner chain is verified.")
   private List<String> kinds = new ArrayList<>();
 
   @JsonPropertyDescription("Globs on the subject's name, e.g. node-exporter or calico-*.")
@@ -44,12 +47,13 @@ public class PolicyExceptionSpec {
           + " '**' crosses '/'.")
   private List<String> images = new ArrayList<>();
 
-  @JsonPropertyDescription("Exact names of the pod's service account.")
+  @JsonPropertyDescription(
+      "Exact names of the pod's service account (spec.serviceAccountName; 'default' when unset).")
   private List<String> serviceAccounts = new ArrayList<>();
 
   @JsonPropertyDescription(
-      "A label selector on the subject's own labels (matchLabels and matchExpressions with In,"
-          + " NotIn, Exists, DoesNotExist).")
+      "A label selector on the pod's labels (for a controller, its pod template's labels):"
+          + " matchLabels and matchExpressions with In, NotIn, Exists, DoesNotExist.")
   private LabelSelector selector;
 
   @JsonPropertyDescription("Why this exception is safe; mandatory, shown on suppressed findings.")
