@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.jobguard.rules.RuleCatalogue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,12 @@ public final class PolicyFiles {
    */
   public static DetectionPolicySpec readSpec(Path file)
       throws IOException, PolicyValidationException {
+    return readSpec(file, RuleCatalogue.builtin());
+  }
+
+  /** As {@link #readSpec(Path)}, validating rule ids against {@code catalogue}. */
+  public static DetectionPolicySpec readSpec(Path file, RuleCatalogue catalogue)
+      throws IOException, PolicyValidationException {
     String text;
     try {
       text = Files.readString(file);
@@ -56,7 +63,7 @@ public final class PolicyFiles {
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < documents.size(); i++) {
       String where = documents.size() == 1 ? file.toString() : file + " (document " + i + ")";
-      readPolicy(documents.get(i), where, byName, problems);
+      readPolicy(documents.get(i), where, catalogue, byName, problems);
     }
     if (documents.isEmpty()) {
       problems.add(file + ": holds no DetectionPolicy");
@@ -93,6 +100,7 @@ public final class PolicyFiles {
   private static void readPolicy(
       JsonNode node,
       String where,
+      RuleCatalogue catalogue,
       SortedMap<String, DetectionPolicySpec> byName,
       List<String> problems) {
     if (!node.isObject()) {
@@ -126,7 +134,7 @@ public final class PolicyFiles {
           node.has("spec")
               ? YAML.treeToValue(node.get("spec"), DetectionPolicySpec.class)
               : new DetectionPolicySpec();
-      List<String> found = PolicyValidator.validate(spec);
+      List<String> found = PolicyValidator.validate(spec, catalogue);
       found.forEach(p -> problems.add(named + ": " + p));
       if (found.isEmpty() && byName.putIfAbsent(name, spec) != null) {
         problems.add(named + ": metadata.name: a second DetectionPolicy named " + name);

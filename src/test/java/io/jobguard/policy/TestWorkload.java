@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.jobguard.model.Workload;
 import io.jobguard.model.WorkloadFactory;
 import java.util.ArrayList;
@@ -42,6 +44,12 @@ final class TestWorkload {
   static TestWorkload daemonSet(String namespace, String name) {
     TestWorkload w = new TestWorkload(namespace, name);
     w.kind = "DaemonSet";
+    return w;
+  }
+
+  static TestWorkload job(String namespace, String name) {
+    TestWorkload w = new TestWorkload(namespace, name);
+    w.kind = "Job";
     return w;
   }
 
@@ -87,6 +95,7 @@ final class TestWorkload {
     return switch (kind) {
       case "DaemonSet" -> daemonSet(own, podMeta, spec);
       case "CronJob" -> cronJob(own, podMeta, spec);
+      case "Job" -> job(own, podMeta, spec);
       default -> pod(own, spec);
     };
   }
@@ -101,6 +110,15 @@ final class TestWorkload {
 
   private static DaemonSet daemonSet(ObjectMeta own, ObjectMeta podMeta, PodSpec spec) {
     return new DaemonSetBuilder()
+        .withMetadata(own)
+        .withNewSpec()
+        .withTemplate(new PodTemplateSpec(podMeta, spec))
+        .endSpec()
+        .build();
+  }
+
+  private static Job job(ObjectMeta own, ObjectMeta podMeta, PodSpec spec) {
+    return new JobBuilder()
         .withMetadata(own)
         .withNewSpec()
         .withTemplate(new PodTemplateSpec(podMeta, spec))
