@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
 public final class PolicyValidator {
   static final String SENSITIVE_HOST_PATH = "sensitive-host-path";
   static final String SUSPICIOUS_COMMAND = "suspicious-command";
+  static final String NAME_RULE =
+      "must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a"
+          + " letter or digit, at most "
+          + PolicySyntax.MAX_NAME_LENGTH
+          + " characters";
 
   private static final Pattern DNS_LABEL = Pattern.compile(PolicySyntax.DNS_LABEL);
   private static final String SEVERITIES =
@@ -91,7 +96,7 @@ public final class PolicyValidator {
     }
   }
 
-  static boolean isSeverityWord(String word) {
+  private static boolean isSeverityWord(String word) {
     return Arrays.stream(Severity.values()).anyMatch(s -> s.word().equals(word));
   }
 
@@ -148,12 +153,6 @@ public final class PolicyValidator {
               + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
     }
   }
-
-  static final String NAME_RULE =
-      "must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a"
-          + " letter or digit, at most "
-          + PolicySyntax.MAX_NAME_LENGTH
-          + " characters";
 
   static boolean isName(String name) {
     return name.length() <= PolicySyntax.MAX_NAME_LENGTH && DNS_LABEL.matcher(name).matches();

@@ -12,7 +12,6 @@ import io.jobguard.rules.builtin.PrivilegedContainerRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
 
 /**
  * Rule catalogues for policy tests that do not depend on which rules other work has added yet: the
@@ -100,10 +99,6 @@ final class TestRules {
                     (w, c) -> List.of()))
         .forEach(rules::add);
     return new RuleCatalogue(rules);
-  }
-
-  static Stream<String> ids(RuleCatalogue catalogue) {
-    return catalogue.rules().stream().map(Rule::id);
   }
 
   private static Evidence evidence(String value) {
