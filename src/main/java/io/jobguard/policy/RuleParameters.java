@@ -8,10 +8,14 @@ import java.util.List;
 /** Parameters a rule accepts from policy: data that widens what the rule looks for. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class RuleParameters {
-  @JsonPropertyDescription("Extra host paths sensitive-host-path treats as sensitive.")
+  @JsonPropertyDescription(
+      "Extra absolute host paths the sensitive-host-path rule treats as sensitive, in addition"
+          + " to its built-in list.")
   private List<String> sensitivePaths = new ArrayList<>();
 
-  @JsonPropertyDescription("Extra named regular expressions suspicious-command reports.")
+  @JsonPropertyDescription(
+      "Extra named regular expressions the suspicious-command rule reports, in addition to"
+          + " its built-in tradecraft patterns.")
   private List<CommandPatternSpec> commandPatterns = new ArrayList<>();
 
   public List<String> getSensitivePaths() {

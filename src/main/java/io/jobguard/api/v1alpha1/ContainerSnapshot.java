@@ -9,24 +9,31 @@ import java.util.Objects;
 /** What one container runs and how it is confined. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class ContainerSnapshot {
+  @JsonPropertyDescription("Container name.")
   private String name;
 
   @JsonPropertyDescription("containers, initContainers or ephemeralContainers.")
   private String kind;
 
+  @JsonPropertyDescription("Image reference as written in the template.")
   private String image;
 
+  @JsonPropertyDescription("Entrypoint override (each element truncated when long).")
   private List<String> command = new ArrayList<>();
 
+  @JsonPropertyDescription("Arguments (each element truncated when long).")
   private List<String> args = new ArrayList<>();
 
+  @JsonPropertyDescription("securityContext.privileged.")
   private Boolean privileged;
 
   @JsonPropertyDescription("Added capabilities.")
   private List<String> capabilities = new ArrayList<>();
 
+  @JsonPropertyDescription("securityContext.runAsUser.")
   private Long runAsUser;
 
+  @JsonPropertyDescription("securityContext.allowPrivilegeEscalation.")
   private Boolean allowPrivilegeEscalation;
 
   public String getName() {

@@ -1,5 +1,6 @@
 package io.jobguard.api.v1alpha1;
 
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -19,4 +20,12 @@ import io.jobguard.policy.DetectionPolicySpec;
 @Singular("detectionpolicy")
 @ShortNames("jgp")
 @Categories(ApiGroup.CATEGORY)
+@AdditionalPrinterColumn(name = "Profile", jsonPath = ".spec.profile")
+@AdditionalPrinterColumn(
+    name = "Valid",
+    jsonPath = ".status.conditions[?(@.type==\"Valid\")].status")
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
 public class DetectionPolicy extends CustomResource<DetectionPolicySpec, DetectionPolicyStatus> {}

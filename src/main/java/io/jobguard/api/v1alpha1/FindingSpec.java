@@ -9,6 +9,7 @@ import java.util.Objects;
 /** What was found: rule, subject, owner chain, evidence and template snapshot. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class FindingSpec {
+  @JsonPropertyDescription("The rule that fired, copied from the rule catalogue.")
   private FindingRule rule;
 
   @JsonPropertyDescription("The top-level object the finding is reported on.")
@@ -18,8 +19,11 @@ public class FindingSpec {
       "The objects it was reached through, from the evaluated object up to the subject.")
   private List<SubjectReference> ownerChain = new ArrayList<>();
 
+  @JsonPropertyDescription("What the rule matched: one entry per offending field.")
   private List<FindingEvidence> evidence = new ArrayList<>();
 
+  @JsonPropertyDescription(
+      "The parts of the pod template that matter, kept after the subject is gone.")
   private PodTemplateSnapshot template;
 
   public FindingRule getRule() {

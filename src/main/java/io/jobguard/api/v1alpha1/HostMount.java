@@ -22,6 +22,7 @@ public class HostMount {
   @JsonPropertyDescription("Path inside the container.")
   private String mountPath;
 
+  @JsonPropertyDescription("True when the mount is read-only.")
   private Boolean readOnly;
 
   public String getVolume() {

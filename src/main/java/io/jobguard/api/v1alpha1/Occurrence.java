@@ -7,10 +7,13 @@ import java.util.Objects;
 /** A Job or Pod through which the finding was seen again. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class Occurrence {
+  @JsonPropertyDescription("Kind of the object that showed the finding (Job or Pod).")
   private String kind;
 
+  @JsonPropertyDescription("Its name.")
   private String name;
 
+  @JsonPropertyDescription("Its uid.")
   private String uid;
 
   @JsonPropertyDescription("RFC 3339 time.")

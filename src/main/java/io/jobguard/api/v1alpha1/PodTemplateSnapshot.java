@@ -9,18 +9,25 @@ import java.util.Objects;
 /** The parts of the pod template that matter for triage, kept even after the subject is gone. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class PodTemplateSnapshot {
+  @JsonPropertyDescription("Every container, init container and ephemeral container.")
   private List<ContainerSnapshot> containers = new ArrayList<>();
 
+  @JsonPropertyDescription("hostPath volumes and where they are mounted.")
   private List<HostMount> hostMounts = new ArrayList<>();
 
+  @JsonPropertyDescription("spec.hostPID.")
   private Boolean hostPID;
 
+  @JsonPropertyDescription("spec.hostIPC.")
   private Boolean hostIPC;
 
+  @JsonPropertyDescription("spec.hostNetwork.")
   private Boolean hostNetwork;
 
+  @JsonPropertyDescription("The pod's service account.")
   private String serviceAccountName;
 
+  @JsonPropertyDescription("spec.nodeName, when the template pins a node.")
   private String nodeName;
 
   @JsonPropertyDescription(

@@ -8,9 +8,16 @@ import java.util.Objects;
 /** A reference to a Kubernetes object: a Finding's subject or a link of its owner chain. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SubjectReference {
+  @JsonPropertyDescription("API version, e.g. batch/v1.")
   private String apiVersion;
+
+  @JsonPropertyDescription("Kind, e.g. CronJob.")
   private String kind;
+
+  @JsonPropertyDescription("Namespace.")
   private String namespace;
+
+  @JsonPropertyDescription("Name.")
   private String name;
 
   @JsonPropertyDescription("The object's uid; a re-created object with the same name has another.")
