@@ -1,6 +1,7 @@
 package io.jobguard.metrics;
 
 import io.jobguard.operator.JobguardConfig;
+import io.jobguard.operator.findings.FindingApi;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -8,6 +9,8 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The counters and histogram of SPEC §6. Micrometer's Prometheus naming turns {@code
@@ -16,6 +19,13 @@ import java.time.Duration;
  */
 @ApplicationScoped
 public class JobguardMetrics {
+  /** Every value {@link #findingWrite} is called with. */
+  static final List<String> WRITE_OUTCOMES =
+      Stream.concat(
+              Stream.of(FindingApi.Outcome.values()).map(FindingApi.Outcome::metricValue),
+              Stream.of("dropped", "retention"))
+          .toList();
+
   private final MeterRegistry registry;
   private final boolean namespaceLabel;
   private final Timer latency;
@@ -40,6 +50,16 @@ public class JobguardMetrics {
         Counter.builder("jobguard.findings.deleted")
             .description("Findings deleted by someone other than jobguard's retention")
             .register(registry);
+    // Alerts use increase() over these; a series born at its first increment hides that first
+    // error from increase(), so every outcome exists at 0 from the start.
+    for (String outcome : WRITE_OUTCOMES) {
+      registry.counter("jobguard.finding.writes", "outcome", outcome);
+    }
+  }
+
+  /** A watch of {@code kind} starts: its gap counter exists at 0, so the first gap alerts. */
+  public void watchStarted(String kind) {
+    registry.counter("jobguard.watch.gaps", "kind", kind);
   }
 
   /** A rule matched a newly seen object. */

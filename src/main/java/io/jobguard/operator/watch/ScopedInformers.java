@@ -37,6 +37,7 @@ public final class ScopedInformers<T extends HasMetadata> {
       ResourceEventHandler<? super T> handler,
       JobguardMetrics metrics) {
     ScopedInformers<T> scoped = new ScopedInformers<>(kind);
+    metrics.watchStarted(kind);
     for (Informable<T> source : sources(client, type, scope)) {
       SharedIndexInformer<T> informer = source.runnableInformer(0);
       informer.itemStore(stores.get());
