@@ -10,7 +10,6 @@ import io.jobguard.rules.Severity;
 import io.jobguard.rules.hostpath.HostLocations;
 import io.jobguard.rules.hostpath.HostPath;
 import io.jobguard.rules.hostpath.HostPathVolume;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,11 +43,8 @@ public final class ContainerRuntimeSocketRule implements Rule {
 
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
-    List<Evidence> found = new ArrayList<>();
-    for (HostPathVolume volume : HostPathVolume.in(workload)) {
-      reach(volume.path()).ifPresent(r -> found.add(volume.evidence(Severity.CRITICAL, r)));
-    }
-    return found;
+    return HostPathVolume.reaching(
+        workload, ContainerRuntimeSocketRule::reach, v -> Severity.CRITICAL);
   }
 
   private static Optional<String> reach(HostPath path) {

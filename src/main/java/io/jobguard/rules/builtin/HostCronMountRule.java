@@ -9,7 +9,6 @@ import io.jobguard.rules.RuleMetadata;
 import io.jobguard.rules.Severity;
 import io.jobguard.rules.hostpath.HostLocations;
 import io.jobguard.rules.hostpath.HostPathVolume;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A hostPath that exposes the node's cron or at spool: one file written there runs as root. */
@@ -41,16 +40,7 @@ public final class HostCronMountRule implements Rule {
 
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
-    List<Evidence> found = new ArrayList<>();
-    for (HostPathVolume volume : HostPathVolume.in(workload)) {
-      HostLocations.CRON
-          .reach(volume.path())
-          .ifPresent(
-              reach ->
-                  found.add(
-                      volume.evidence(
-                          volume.readOnly() ? Severity.HIGH : Severity.CRITICAL, reach)));
-    }
-    return found;
+    return HostPathVolume.reaching(
+        workload, HostLocations.CRON::reach, v -> v.readOnly() ? Severity.HIGH : Severity.CRITICAL);
   }
 }

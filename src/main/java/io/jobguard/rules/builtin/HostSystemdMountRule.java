@@ -9,7 +9,6 @@ import io.jobguard.rules.RuleMetadata;
 import io.jobguard.rules.Severity;
 import io.jobguard.rules.hostpath.HostLocations;
 import io.jobguard.rules.hostpath.HostPathVolume;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,16 +41,9 @@ public final class HostSystemdMountRule implements Rule {
 
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
-    List<Evidence> found = new ArrayList<>();
-    for (HostPathVolume volume : HostPathVolume.in(workload)) {
-      HostLocations.SYSTEMD
-          .reach(volume.path())
-          .ifPresent(
-              reach ->
-                  found.add(
-                      volume.evidence(
-                          volume.readOnly() ? Severity.HIGH : Severity.CRITICAL, reach)));
-    }
-    return found;
+    return HostPathVolume.reaching(
+        workload,
+        HostLocations.SYSTEMD::reach,
+        v -> v.readOnly() ? Severity.HIGH : Severity.CRITICAL);
   }
 }

@@ -12,7 +12,6 @@ import io.jobguard.rules.hostpath.HostLocationSet;
 import io.jobguard.rules.hostpath.HostLocations;
 import io.jobguard.rules.hostpath.HostPath;
 import io.jobguard.rules.hostpath.HostPathVolume;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,16 +44,11 @@ public final class SensitiveHostPathRule implements Rule {
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
     HostLocationSet extra = policyPaths(context);
-    List<Evidence> found = new ArrayList<>();
-    for (HostPathVolume volume : HostPathVolume.in(workload)) {
-      reach(volume.path(), extra)
-          .ifPresent(
-              reach -> {
-                boolean critical = volume.path().isRoot() && !volume.readOnly();
-                found.add(volume.evidence(critical ? Severity.CRITICAL : Severity.HIGH, reach));
-              });
-    }
-    return found;
+    // Only a writable mount of the whole root file system is critical: it is the node.
+    return HostPathVolume.reaching(
+        workload,
+        path -> reach(path, extra),
+        v -> v.path().isRoot() && !v.readOnly() ? Severity.CRITICAL : Severity.HIGH);
   }
 
   private static Optional<String> reach(HostPath path, HostLocationSet extra) {

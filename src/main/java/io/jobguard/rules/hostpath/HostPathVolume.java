@@ -5,7 +5,10 @@ import io.jobguard.model.VolumeView;
 import io.jobguard.model.Workload;
 import io.jobguard.rules.Evidence;
 import io.jobguard.rules.Severity;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** A hostPath volume of a pod spec with its resolved path: what every host-path rule inspects. */
@@ -17,6 +20,23 @@ public record HostPathVolume(VolumeView volume, HostPath path) {
         .filter(VolumeView::isHostPath)
         .map(v -> new HostPathVolume(v, HostPath.of(v.hostPath().getPath())))
         .toList();
+  }
+
+  /**
+   * Evidence for every hostPath volume whose path {@code reach} places somewhere (the phrase it
+   * returns ends up in the message), at the severity {@code severity} gives that volume.
+   */
+  public static List<Evidence> reaching(
+      Workload workload,
+      Function<HostPath, Optional<String>> reach,
+      Function<HostPathVolume, Severity> severity) {
+    List<Evidence> found = new ArrayList<>();
+    for (HostPathVolume volume : in(workload)) {
+      reach
+          .apply(volume.path())
+          .ifPresent(r -> found.add(volume.evidence(severity.apply(volume), r)));
+    }
+    return found;
   }
 
   /** The field that holds the path, e.g. {@code spec.template.spec.volumes[0].hostPath.path}. */
