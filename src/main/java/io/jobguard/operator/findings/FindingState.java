@@ -1,6 +1,7 @@
 package io.jobguard.operator.findings;
 
 import io.jobguard.api.v1alpha1.Finding;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,9 @@ final class FindingState {
   Instant subjectDeletedAt;
   boolean flushScheduled;
   int failures;
+
+  /** The wait the API server asked for with the last failure (429 retryAfterSeconds). */
+  Duration retryAfter = Duration.ZERO;
 
   /** creationTimestamps of the objects in the pending batch, for the latency histogram. */
   final List<Instant> latencyStarts = new ArrayList<>();

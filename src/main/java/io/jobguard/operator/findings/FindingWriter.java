@@ -58,7 +58,8 @@ public class FindingWriter {
     this(api, events, metrics, config.write().coalesceWindow(), Clock.systemUTC());
   }
 
-  FindingWriter(
+  /** For tests and tools that run the writer without CDI. */
+  public FindingWriter(
       FindingApi api,
       FindingEvents events,
       JobguardMetrics metrics,
@@ -239,7 +240,12 @@ public class FindingWriter {
     state.ledger.requeue(batch);
     state.exists = exists;
     state.failures++;
-    scheduleFlush(state, backoff(state.failures));
+    Duration delay = backoff(state.failures);
+    if (state.retryAfter.compareTo(delay) > 0) {
+      delay = state.retryAfter;
+    }
+    state.retryAfter = Duration.ZERO;
+    scheduleFlush(state, delay);
   }
 
   /** Immediate for the first two tries (a lost create/update race), then exponential to 5 min. */
