@@ -36,12 +36,14 @@ class FindingWriteFaultsTest {
   final FaultyApiServer server = new FaultyApiServer();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   KubernetesClient client;
+  KubernetesClient writerClient;
   FindingWriter writer;
 
   @BeforeEach
   void setUp() throws Exception {
     // No in-client retries: every fault reaches the writer, whose own retries are under test.
-    client = server.client(0, Duration.ofMillis(700));
+    writerClient = server.client(0, Duration.ofMillis(700));
+    client = server.client(3, Duration.ofSeconds(20));
     server.installFindingCrd(client);
     client
         .namespaces()
@@ -50,8 +52,8 @@ class FindingWriteFaultsTest {
         .create();
     writer =
         new FindingWriter(
-            new FindingApi(client),
-            new FindingEvents(client, true),
+            new FindingApi(writerClient),
+            new FindingEvents(writerClient, true),
             new JobguardMetrics(registry, false),
             WINDOW,
             Clock.systemUTC());
@@ -59,6 +61,7 @@ class FindingWriteFaultsTest {
 
   @AfterEach
   void tearDown() {
+    writerClient.close();
     client.close();
     server.close();
   }
