@@ -1,5 +1,6 @@
 package io.jobguard.operator.findings;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -72,6 +73,49 @@ public class FindingApi {
       }
       state.retryAfter = retryAfter(e);
       LOG.warnf("could not create finding %s: %s", state.key(), e.getMessage());
+      return Outcome.ERROR;
+    }
+  }
+
+  /**
+   * Writes back a Finding someone else deleted, from the copy its delete event carried: same spec
+   * and labels, the counts it had plus what happened since. A namespace being deleted refuses
+   * (403/404); that is not worth retrying.
+   */
+  Outcome recreate(FindingState state, List<Occurrence> batch) {
+    Finding deleted = state.deletedCopy;
+    Finding finding = new Finding();
+    finding.setMetadata(
+        new ObjectMetaBuilder()
+            .withNamespace(state.namespace)
+            .withName(state.name)
+            .withLabels(deleted.getMetadata().getLabels())
+            .withAnnotations(deleted.getMetadata().getAnnotations())
+            .build());
+    finding.setSpec(deleted.getSpec());
+    FindingStatus status = deleted.getStatus() == null ? new FindingStatus() : deleted.getStatus();
+    OccurrenceLedger.apply(status, batch);
+    markSubjectDeleted(status, state.subjectDeletedAt);
+    try {
+      Finding created = client.resource(finding).create();
+      client
+          .resource(created)
+          .editStatus(
+              f -> {
+                f.setStatus(status);
+                return f;
+              });
+      return Outcome.CREATED;
+    } catch (KubernetesClientException e) {
+      int code = e.getCode();
+      if (code == HttpURLConnection.HTTP_CONFLICT) {
+        return Outcome.ALREADY_EXISTS;
+      }
+      if (code == HttpURLConnection.HTTP_NOT_FOUND || code == HttpURLConnection.HTTP_FORBIDDEN) {
+        return Outcome.NOT_FOUND;
+      }
+      state.retryAfter = retryAfter(e);
+      LOG.warnf("could not re-create finding %s: %s", state.key(), e.getMessage());
       return Outcome.ERROR;
     }
   }

@@ -29,6 +29,9 @@ final class FindingState {
   /** creationTimestamps of the objects in the pending batch, for the latency histogram. */
   final List<Instant> latencyStarts = new ArrayList<>();
 
+  /** The last state of this Finding when someone else deleted it; it is written back from it. */
+  Finding deletedCopy;
+
   /** Set by a successful create, for the Event that announces it. */
   Finding createdFinding;
 

@@ -103,6 +103,29 @@ public class FindingWriter {
     run(() -> drop(finding.getMetadata().getNamespace() + "/" + finding.getMetadata().getName()));
   }
 
+  /**
+   * Someone other than jobguard deleted this Finding while its subject still exists: deleting
+   * evidence does not make the violation go away, so the Finding is written back as it was.
+   */
+  public void recreate(Finding deleted) {
+    run(
+        () -> {
+          String key = deleted.getMetadata().getNamespace() + "/" + deleted.getMetadata().getName();
+          FindingState previous = states.get(key);
+          drop(key);
+          FindingState state = FindingState.restored(deleted);
+          state.exists = false;
+          state.deletedCopy = deleted;
+          if (previous != null) {
+            state.template = previous.template;
+            state.subjectDeletedAt = previous.subjectDeletedAt;
+          }
+          states.put(key, state);
+          index(state, state.subjectUid);
+          scheduleFlush(state, Duration.ZERO);
+        });
+  }
+
   /** Forgets all state, as a restarted process would; pending occurrences are lost. */
   public void reset() {
     run(
@@ -210,9 +233,16 @@ public class FindingWriter {
     }
     List<Occurrence> batch = state.ledger.drain();
     Instant now = clock.instant();
-    FindingApi.Outcome outcome =
-        state.exists ? api.update(state, batch) : api.create(state, batch, now);
+    FindingApi.Outcome outcome = write(state, batch, now);
     metrics.findingWrite(outcome.metricValue());
+    if (state.deletedCopy != null && outcome != FindingApi.Outcome.ERROR) {
+      if (outcome == FindingApi.Outcome.NOT_FOUND) {
+        // Its namespace is going away: nothing left to write back into.
+        drop(state.key());
+        return;
+      }
+      state.deletedCopy = null;
+    }
     switch (outcome) {
       case CREATED -> afterWrite(state, now, true);
       case UPDATED -> afterWrite(state, now, false);
@@ -220,6 +250,13 @@ public class FindingWriter {
       case NOT_FOUND -> retry(state, batch, false);
       case ERROR -> retry(state, batch, state.exists);
     }
+  }
+
+  private FindingApi.Outcome write(FindingState state, List<Occurrence> batch, Instant now) {
+    if (state.exists) {
+      return api.update(state, batch);
+    }
+    return state.deletedCopy != null ? api.recreate(state, batch) : api.create(state, batch, now);
   }
 
   private void afterWrite(FindingState state, Instant now, boolean created) {
