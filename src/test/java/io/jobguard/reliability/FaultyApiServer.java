@@ -12,6 +12,9 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +24,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -104,6 +109,42 @@ final class FaultyApiServer implements AutoCloseable {
   static MockResponse throttled(int retryAfterSeconds) {
     return statusWithDetails(429, ",\"details\":{\"retryAfterSeconds\":" + retryAfterSeconds + "}")
         .setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+  }
+
+  /**
+   * A watch that is accepted, stays silent for {@code silence}, then sends {@code event} (if any)
+   * and is closed by the server. Runs off the server's event loop so other requests are served.
+   */
+  static MockResponse watchClosedAfter(Duration silence, String event) {
+    return new MockResponse()
+        .withWebSocketUpgrade(
+            new WebSocketListener() {
+              @Override
+              public void onOpen(WebSocket socket, Response response) {
+                CompletableFuture.delayedExecutor(silence.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(
+                        () -> {
+                          if (event != null) {
+                            socket.send(event);
+                          }
+                          socket.close(1000, "closed by the test server");
+                        });
+              }
+            });
+  }
+
+  /** The ERROR event an API server sends when the watched resourceVersion is too old. */
+  static String goneEvent() {
+    return "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+        + "\"status\":\"Failure\",\"reason\":\"Expired\",\"code\":410,"
+        + "\"message\":\"too old resource version\"}}";
+  }
+
+  static Predicate<RecordedRequest> watchOf(String resource) {
+    return r ->
+        r.getMethod().equals("GET")
+            && r.getPath().contains("/" + resource)
+            && r.getPath().contains("watch=true");
   }
 
   static MockResponse status(int code) {
