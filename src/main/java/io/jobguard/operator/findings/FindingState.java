@@ -51,6 +51,18 @@ final class FindingState {
     return state;
   }
 
+  /** A Finding to write back after someone else deleted it, keeping what the writer knew. */
+  static FindingState deletedByOthers(Finding deleted, FindingState previous) {
+    FindingState state = restored(deleted);
+    state.exists = false;
+    state.deletedCopy = deleted;
+    if (previous != null) {
+      state.template = previous.template;
+      state.subjectDeletedAt = previous.subjectDeletedAt;
+    }
+    return state;
+  }
+
   String key() {
     return namespace + "/" + name;
   }

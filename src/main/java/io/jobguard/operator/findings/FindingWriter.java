@@ -111,15 +111,8 @@ public class FindingWriter {
     run(
         () -> {
           String key = deleted.getMetadata().getNamespace() + "/" + deleted.getMetadata().getName();
-          FindingState previous = states.get(key);
+          FindingState state = FindingState.deletedByOthers(deleted, states.get(key));
           drop(key);
-          FindingState state = FindingState.restored(deleted);
-          state.exists = false;
-          state.deletedCopy = deleted;
-          if (previous != null) {
-            state.template = previous.template;
-            state.subjectDeletedAt = previous.subjectDeletedAt;
-          }
           states.put(key, state);
           index(state, state.subjectUid);
           scheduleFlush(state, Duration.ZERO);
