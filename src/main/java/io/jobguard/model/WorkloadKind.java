@@ -67,13 +67,17 @@ public enum WorkloadKind {
   }
 
   /**
-   * True when the group and kind are a workload's but the version is not one Kubernetes serves:
-   * almost certainly a typo that would make the object fail to apply.
+   * True when the kind is a workload's but the apiVersion does not serve it: a version Kubernetes
+   * does not have, or one of the workload groups (core, apps, batch, extensions) that has no such
+   * kind ({@code apps/v1 Pod}). Almost certainly a typo that would make the object fail to apply. A
+   * custom resource of the same kind name lives in its own group and is not affected.
    */
   public static boolean isUnknownVersionOfKnownKind(String apiVersion, String kind) {
     String group = groupOf(apiVersion);
+    boolean workloadGroup = List.of(values()).stream().anyMatch(k -> k.group.equals(group));
     return of(apiVersion, kind).isEmpty()
-        && List.of(values()).stream().anyMatch(k -> k.kind.equals(kind) && k.group.equals(group));
+        && List.of(values()).stream()
+            .anyMatch(k -> k.kind.equals(kind) && (k.group.equals(group) || workloadGroup));
   }
 
   private static String groupOf(String apiVersion) {

@@ -3,7 +3,8 @@ package io.jobguard.scan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,26 +104,38 @@ final class ManifestSources {
   }
 
   private Optional<ManifestSource> decode(String name, byte[] bytes, boolean json) {
-    for (byte b : bytes) {
-      if (b == 0) {
-        return fail(name, "binary file (contains NUL bytes), not YAML or JSON");
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        return fail(name, lineAt(bytes, i), "binary file (contains NUL bytes), not YAML or JSON");
       }
     }
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      if (text.startsWith("\uFEFF")) {
-        text = text.substring(1);
-      }
-      return Optional.of(new ManifestSource(name, text, json));
-    } catch (CharacterCodingException e) {
-      return fail(name, "not UTF-8 text (binary file?)");
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(in, out, true);
+    if (result.isError()) {
+      return fail(name, lineAt(bytes, in.position()), "not UTF-8 text (binary file?)");
     }
+    String text = out.flip().toString();
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return Optional.of(new ManifestSource(name, text, json));
+  }
+
+  /** The 1-based line of a byte offset, so an editor can jump to the bad byte. */
+  private static int lineAt(byte[] bytes, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset && i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   /** kubectl -o json output piped in: parse as JSON so tabs and long lines are no YAML problem. */
@@ -137,6 +150,11 @@ final class ManifestSources {
 
   private Optional<ManifestSource> fail(String name, String message) {
     errors.add(ScanError.ofFile(name, message));
+    return Optional.empty();
+  }
+
+  private Optional<ManifestSource> fail(String name, int line, String message) {
+    errors.add(new ScanError(name, null, line, message));
     return Optional.empty();
   }
 

@@ -1,5 +1,7 @@
 package io.jobguard.operator.findings;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jobguard.api.v1alpha1.Finding;
@@ -8,6 +10,7 @@ import io.jobguard.api.v1alpha1.Occurrence;
 import io.jobguard.findings.FindingFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.HttpURLConnection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -68,7 +71,51 @@ public class FindingApi {
       if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
         return Outcome.ALREADY_EXISTS;
       }
+      state.retryAfter = retryAfter(e);
       LOG.warnf("could not create finding %s: %s", state.key(), e.getMessage());
+      return Outcome.ERROR;
+    }
+  }
+
+  /**
+   * Writes back a Finding someone else deleted, from the copy its delete event carried: same spec
+   * and labels, the counts it had plus what happened since. A namespace being deleted refuses
+   * (403/404); that is not worth retrying.
+   */
+  Outcome recreate(FindingState state, List<Occurrence> batch) {
+    Finding deleted = state.deletedCopy;
+    Finding finding = new Finding();
+    finding.setMetadata(
+        new ObjectMetaBuilder()
+            .withNamespace(state.namespace)
+            .withName(state.name)
+            .withLabels(deleted.getMetadata().getLabels())
+            .withAnnotations(deleted.getMetadata().getAnnotations())
+            .build());
+    finding.setSpec(deleted.getSpec());
+    FindingStatus status = deleted.getStatus() == null ? new FindingStatus() : deleted.getStatus();
+    OccurrenceLedger.apply(status, batch);
+    markSubjectDeleted(status, state.subjectDeletedAt);
+    try {
+      Finding created = client.resource(finding).create();
+      client
+          .resource(created)
+          .editStatus(
+              f -> {
+                f.setStatus(status);
+                return f;
+              });
+      return Outcome.CREATED;
+    } catch (KubernetesClientException e) {
+      int code = e.getCode();
+      if (code == HttpURLConnection.HTTP_CONFLICT) {
+        return Outcome.ALREADY_EXISTS;
+      }
+      if (code == HttpURLConnection.HTTP_NOT_FOUND || code == HttpURLConnection.HTTP_FORBIDDEN) {
+        return Outcome.NOT_FOUND;
+      }
+      state.retryAfter = retryAfter(e);
+      LOG.warnf("could not re-create finding %s: %s", state.key(), e.getMessage());
       return Outcome.ERROR;
     }
   }
@@ -92,9 +139,24 @@ public class FindingApi {
       if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
         return Outcome.NOT_FOUND;
       }
+      state.retryAfter = retryAfter(e);
       LOG.warnf("could not update finding %s: %s", state.key(), e.getMessage());
       return Outcome.ERROR;
     }
+  }
+
+  /**
+   * The wait a throttling API server asked for. The client honours the Retry-After header only
+   * within its own few retries; once it gives up, the writer's backoff must not undercut it.
+   */
+  static Duration retryAfter(KubernetesClientException e) {
+    Status status = e.getStatus();
+    if (status == null
+        || status.getDetails() == null
+        || status.getDetails().getRetryAfterSeconds() == null) {
+      return Duration.ZERO;
+    }
+    return Duration.ofSeconds(Math.max(0, status.getDetails().getRetryAfterSeconds()));
   }
 
   private static void markSubjectDeleted(FindingStatus status, Instant deletedAt) {

@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class FindingEvents {
   public static final String REASON = "JobguardFinding";
+  public static final String REASON_DELETED = "JobguardFindingDeleted";
   static final int MAX_MESSAGE = 1024;
 
   private static final Logger LOG = Logger.getLogger(FindingEvents.class);
@@ -48,6 +49,31 @@ public class FindingEvents {
     if (!enabled) {
       return;
     }
+    emit(finding, eventFor(finding, now), now);
+  }
+
+  /** A Finding was deleted by someone other than jobguard: that is worth a Warning of its own. */
+  public void findingDeleted(Finding finding, boolean subjectGone, Instant now) {
+    if (!enabled || finding.getSpec() == null || finding.getSpec().getSubject() == null) {
+      return;
+    }
+    Event event = eventFor(finding, now);
+    event.setReason(REASON_DELETED);
+    event.setMessage(
+        Truncation.truncate(
+            String.format(
+                Locale.ROOT,
+                "finding %s (%s) was deleted by someone other than jobguard; %s",
+                finding.getMetadata().getName(),
+                finding.getSpec().getRule().getId(),
+                subjectGone
+                    ? "its subject is gone, so it stays deleted"
+                    : "it is being re-created"),
+            MAX_MESSAGE));
+    emit(finding, event, now);
+  }
+
+  private void emit(Finding finding, Event event, Instant now) {
     if (!limiter.tryAcquire(now)) {
       LOG.debugf("event for %s skipped: rate limit", finding.getMetadata().getName());
       return;
@@ -57,7 +83,7 @@ public class FindingEvents {
           .v1()
           .events()
           .inNamespace(finding.getMetadata().getNamespace())
-          .resource(eventFor(finding, now))
+          .resource(event)
           .create();
     } catch (KubernetesClientException e) {
       LOG.warnf(

@@ -10,6 +10,7 @@ import io.jobguard.metrics.JobguardMetrics;
 import io.jobguard.operator.watch.ScopedInformers;
 import io.jobguard.operator.watch.WatchScope;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class FindingInformer implements ResourceEventHandler<Finding> {
   private final KubernetesClient client;
   private final FindingWriter writer;
+  private final FindingEvents events;
   private final FindingGauges gauges;
   private final JobguardMetrics metrics;
   private final Set<String> expectedDeletions = ConcurrentHashMap.newKeySet();
@@ -30,10 +32,12 @@ public class FindingInformer implements ResourceEventHandler<Finding> {
   public FindingInformer(
       KubernetesClient client,
       FindingWriter writer,
+      FindingEvents events,
       FindingGauges gauges,
       JobguardMetrics metrics) {
     this.client = client;
     this.writer = writer;
+    this.events = events;
     this.gauges = gauges;
     this.metrics = metrics;
   }
@@ -80,13 +84,27 @@ public class FindingInformer implements ResourceEventHandler<Finding> {
     writer.restore(after);
   }
 
+  /**
+   * Retention's own deletions are expected. Any other deletion is a signal (an intruder wiping
+   * evidence looks exactly like this): it is counted and announced on the subject, and while the
+   * subject still exists the Finding is written back.
+   */
   @Override
   public void onDelete(Finding finding, boolean finalStateUnknown) {
     gauges.removed(finding);
-    writer.forget(finding);
     String key = finding.getMetadata().getNamespace() + "/" + finding.getMetadata().getName();
-    if (!expectedDeletions.remove(key)) {
-      metrics.findingDeletedByOthers();
+    if (expectedDeletions.remove(key)) {
+      writer.forget(finding);
+      return;
+    }
+    metrics.findingDeletedByOthers();
+    boolean subjectGone =
+        finding.getStatus() != null && Boolean.FALSE.equals(finding.getStatus().getSubjectExists());
+    events.findingDeleted(finding, subjectGone, Instant.now());
+    if (subjectGone || finding.getSpec() == null) {
+      writer.forget(finding);
+    } else {
+      writer.recreate(finding);
     }
   }
 }

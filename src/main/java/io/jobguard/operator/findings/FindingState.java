@@ -1,6 +1,7 @@
 package io.jobguard.operator.findings;
 
 import io.jobguard.api.v1alpha1.Finding;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,14 @@ final class FindingState {
   boolean flushScheduled;
   int failures;
 
+  /** The wait the API server asked for with the last failure (429 retryAfterSeconds). */
+  Duration retryAfter = Duration.ZERO;
+
   /** creationTimestamps of the objects in the pending batch, for the latency histogram. */
   final List<Instant> latencyStarts = new ArrayList<>();
+
+  /** The last state of this Finding when someone else deleted it; it is written back from it. */
+  Finding deletedCopy;
 
   /** Set by a successful create, for the Event that announces it. */
   Finding createdFinding;
@@ -40,6 +47,18 @@ final class FindingState {
     state.ledger.restoreFrom(finding.getStatus());
     if (finding.getSpec() != null && finding.getSpec().getSubject() != null) {
       state.subjectUid = finding.getSpec().getSubject().getUid();
+    }
+    return state;
+  }
+
+  /** A Finding to write back after someone else deleted it, keeping what the writer knew. */
+  static FindingState deletedByOthers(Finding deleted, FindingState previous) {
+    FindingState state = restored(deleted);
+    state.exists = false;
+    state.deletedCopy = deleted;
+    if (previous != null) {
+      state.template = previous.template;
+      state.subjectDeletedAt = previous.subjectDeletedAt;
     }
     return state;
   }

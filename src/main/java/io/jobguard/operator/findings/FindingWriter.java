@@ -58,7 +58,8 @@ public class FindingWriter {
     this(api, events, metrics, config.write().coalesceWindow(), Clock.systemUTC());
   }
 
-  FindingWriter(
+  /** For tests and tools that run the writer without CDI. */
+  public FindingWriter(
       FindingApi api,
       FindingEvents events,
       JobguardMetrics metrics,
@@ -100,6 +101,22 @@ public class FindingWriter {
   /** A Finding was deleted; a later occurrence re-creates it. */
   public void forget(Finding finding) {
     run(() -> drop(finding.getMetadata().getNamespace() + "/" + finding.getMetadata().getName()));
+  }
+
+  /**
+   * Someone other than jobguard deleted this Finding while its subject still exists: deleting
+   * evidence does not make the violation go away, so the Finding is written back as it was.
+   */
+  public void recreate(Finding deleted) {
+    run(
+        () -> {
+          String key = deleted.getMetadata().getNamespace() + "/" + deleted.getMetadata().getName();
+          FindingState state = FindingState.deletedByOthers(deleted, states.get(key));
+          drop(key);
+          states.put(key, state);
+          index(state, state.subjectUid);
+          scheduleFlush(state, Duration.ZERO);
+        });
   }
 
   /** Forgets all state, as a restarted process would; pending occurrences are lost. */
@@ -209,9 +226,16 @@ public class FindingWriter {
     }
     List<Occurrence> batch = state.ledger.drain();
     Instant now = clock.instant();
-    FindingApi.Outcome outcome =
-        state.exists ? api.update(state, batch) : api.create(state, batch, now);
+    FindingApi.Outcome outcome = write(state, batch, now);
     metrics.findingWrite(outcome.metricValue());
+    if (state.deletedCopy != null && outcome != FindingApi.Outcome.ERROR) {
+      if (outcome == FindingApi.Outcome.NOT_FOUND) {
+        // Its namespace is going away: nothing left to write back into.
+        drop(state.key());
+        return;
+      }
+      state.deletedCopy = null;
+    }
     switch (outcome) {
       case CREATED -> afterWrite(state, now, true);
       case UPDATED -> afterWrite(state, now, false);
@@ -219,6 +243,13 @@ public class FindingWriter {
       case NOT_FOUND -> retry(state, batch, false);
       case ERROR -> retry(state, batch, state.exists);
     }
+  }
+
+  private FindingApi.Outcome write(FindingState state, List<Occurrence> batch, Instant now) {
+    if (state.exists) {
+      return api.update(state, batch);
+    }
+    return state.deletedCopy != null ? api.recreate(state, batch) : api.create(state, batch, now);
   }
 
   private void afterWrite(FindingState state, Instant now, boolean created) {
@@ -239,7 +270,12 @@ public class FindingWriter {
     state.ledger.requeue(batch);
     state.exists = exists;
     state.failures++;
-    scheduleFlush(state, backoff(state.failures));
+    Duration delay = backoff(state.failures);
+    if (state.retryAfter.compareTo(delay) > 0) {
+      delay = state.retryAfter;
+    }
+    state.retryAfter = Duration.ZERO;
+    scheduleFlush(state, delay);
   }
 
   /** Immediate for the first two tries (a lost create/update race), then exponential to 5 min. */

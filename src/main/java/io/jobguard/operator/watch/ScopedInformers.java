@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.jobguard.metrics.JobguardMetrics;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class ScopedInformers<T extends HasMetadata> {
     metrics.watchStarted(kind);
     for (Informable<T> source : sources(client, type, scope)) {
       SharedIndexInformer<T> informer = source.runnableInformer(0);
-      informer.itemStore(stores.get());
+      informer.itemStore(new ReListCountingStore<>(stores.get(), kind, metrics, Clock.systemUTC()));
       informer.exceptionHandler(
           (started, error) -> {
             // A failed list or watch means a re-list: events in between are only seen as state.

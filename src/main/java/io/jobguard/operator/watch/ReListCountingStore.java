@@ -1,0 +1,91 @@
+package io.jobguard.operator.watch;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import io.jobguard.metrics.JobguardMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Counts the re-lists the informer does on its own. After a watch ends with 410 Gone (an ERROR
+ * event on the open watch) fabric8 lists again without telling the exception handler, and events of
+ * the gap are then only seen as state. A watch event always carries a new resourceVersion; only a
+ * list puts an object back unchanged, so the first such put counts as one gap, and the rest of the
+ * same re-list (one per cached object, moments apart) is not counted again.
+ */
+final class ReListCountingStore<T extends HasMetadata> implements ItemStore<T> {
+  static final Duration ONE_RELIST = Duration.ofSeconds(5);
+
+  private final ItemStore<T> store;
+  private final String kind;
+  private final JobguardMetrics metrics;
+  private final Clock clock;
+  private Instant lastCounted = Instant.MIN;
+
+  ReListCountingStore(ItemStore<T> store, String kind, JobguardMetrics metrics, Clock clock) {
+    this.store = store;
+    this.kind = kind;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  @Override
+  public T put(String key, T object) {
+    T previous = store.put(key, object);
+    if (previous != null && sameVersion(previous, object)) {
+      countGap();
+    }
+    return previous;
+  }
+
+  private synchronized void countGap() {
+    Instant now = clock.instant();
+    if (Duration.between(lastCounted, now).compareTo(ONE_RELIST) > 0) {
+      lastCounted = now;
+      metrics.watchGap(kind);
+    }
+  }
+
+  private static boolean sameVersion(HasMetadata before, HasMetadata after) {
+    String version = after.getMetadata().getResourceVersion();
+    return version != null && Objects.equals(before.getMetadata().getResourceVersion(), version);
+  }
+
+  @Override
+  public String getKey(T object) {
+    return store.getKey(object);
+  }
+
+  @Override
+  public T remove(String key) {
+    return store.remove(key);
+  }
+
+  @Override
+  public Stream<String> keySet() {
+    return store.keySet();
+  }
+
+  @Override
+  public Stream<T> values() {
+    return store.values();
+  }
+
+  @Override
+  public int size() {
+    return store.size();
+  }
+
+  @Override
+  public T get(String key) {
+    return store.get(key);
+  }
+
+  @Override
+  public boolean isFullState() {
+    return store.isFullState();
+  }
+}
