@@ -17,6 +17,9 @@ final class FindingState {
   /** The observation a new Finding is built from. */
   FindingObservation template;
 
+  /** The verdict the Finding in the cluster shows; null until known. */
+  FindingVerdict written;
+
   String subjectUid;
   Instant subjectDeletedAt;
   boolean flushScheduled;
@@ -25,8 +28,8 @@ final class FindingState {
   /** creationTimestamps of the objects in the pending batch, for the latency histogram. */
   final List<Instant> latencyStarts = new ArrayList<>();
 
-  /** Set by a successful create, for the Event that announces it. */
-  Finding createdFinding;
+  /** The Finding as a successful write left it, for the Event that announces it. */
+  Finding writtenFinding;
 
   FindingState(String namespace, String name) {
     this.namespace = namespace;
@@ -38,10 +41,25 @@ final class FindingState {
         new FindingState(finding.getMetadata().getNamespace(), finding.getMetadata().getName());
     state.exists = true;
     state.ledger.restoreFrom(finding.getStatus());
+    state.written = FindingVerdict.of(finding);
     if (finding.getSpec() != null && finding.getSpec().getSubject() != null) {
       state.subjectUid = finding.getSpec().getSubject().getUid();
     }
     return state;
+  }
+
+  /** The verdict the latest observation asks for; null before any. */
+  FindingVerdict wanted() {
+    return template == null ? null : FindingVerdict.of(template);
+  }
+
+  /** True when the Finding exists but shows another verdict than the latest observation's. */
+  boolean outdated() {
+    FindingVerdict wanted = wanted();
+    return exists
+        && wanted != null
+        && written != null
+        && (wanted.statusDiffers(written) || wanted.specDiffers(written, template.ownSubject()));
   }
 
   String key() {

@@ -87,6 +87,15 @@ public class FindingWriter {
         });
   }
 
+  /**
+   * The verdict of one rule on one object under a new policy (or after an exception expired). An
+   * existing Finding is rewritten if its severity, suppression or evidence changed, without
+   * counting an occurrence; a Finding that does not exist is created as by {@link #record}.
+   */
+  public void rejudge(FindingObservation observation) {
+    run(() -> onRejudge(observation));
+  }
+
   /** The subject with this uid was deleted: its Findings stay, marked as evidence of the past. */
   public void subjectDeleted(ObjectRef subject, Instant at) {
     run(() -> onSubjectDeleted(subject.uid(), at));
@@ -124,6 +133,10 @@ public class FindingWriter {
     FindingState state = stateFor(observation);
     Instant now = clock.instant();
     if (!state.ledger.accept(observation.rollup().evaluated(), observation.createdAt(), now)) {
+      // Seen before, but its template may have changed since (a CronJob edit).
+      if (state.outdated()) {
+        scheduleFlush(state, Duration.ZERO);
+      }
       return;
     }
     metrics.detection(
@@ -135,6 +148,23 @@ public class FindingWriter {
       state.latencyStarts.add(observation.createdAt());
     }
     scheduleFlush(state, state.exists ? coalesceWindow : Duration.ZERO);
+  }
+
+  private void onRejudge(FindingObservation observation) {
+    FindingState state = states.get(observation.key());
+    if (state == null || !state.exists) {
+      onObservation(observation);
+      return;
+    }
+    if (state.template != null && state.template.ownSubject() && !observation.ownSubject()) {
+      // The subject itself is judged too (re-judging takes it last) and its template is the one
+      // the Finding shows; a Pod of it must not replace it.
+      return;
+    }
+    state.template = observation;
+    if (state.outdated()) {
+      scheduleFlush(state, Duration.ZERO);
+    }
   }
 
   private FindingState stateFor(FindingObservation observation) {
@@ -226,10 +256,23 @@ public class FindingWriter {
     state.failures = 0;
     state.latencyStarts.forEach(start -> metrics.latency(Duration.between(start, now)));
     state.latencyStarts.clear();
-    if (created && state.createdFinding != null && !state.template.suppressed()) {
-      events.newFinding(state.createdFinding, now);
+    boolean reportedAgain =
+        !created
+            && state.written != null
+            && state.written.suppressed()
+            && !state.template.suppressed();
+    if (state.writtenFinding != null
+        && !state.template.suppressed()
+        && (created || reportedAgain)) {
+      events.newFinding(state.writtenFinding, now);
     }
-    state.createdFinding = null;
+    if (reportedAgain) {
+      FindingObservation o = state.template;
+      metrics.detection(
+          o.ruleId(), o.severity().word(), o.subject().kind(), o.subject().namespace());
+    }
+    state.written = state.wanted();
+    state.writtenFinding = null;
     if (state.ledger.hasPending()) {
       scheduleFlush(state, coalesceWindow);
     }
