@@ -56,7 +56,7 @@ public class FindingApi {
     state.wanted().applyTo(status);
     try {
       Finding created = client.resource(finding).create();
-      state.writtenFinding =
+      state.createdFinding =
           client
               .resource(created)
               .editStatus(
@@ -92,7 +92,7 @@ public class FindingApi {
               return f;
             });
       }
-      state.writtenFinding =
+      state.createdFinding =
           finding.editStatus(
               f -> {
                 FindingStatus status = f.getStatus() == null ? new FindingStatus() : f.getStatus();

@@ -29,7 +29,7 @@ final class FindingState {
   final List<Instant> latencyStarts = new ArrayList<>();
 
   /** The Finding as a successful write left it, for the Event that announces it. */
-  Finding writtenFinding;
+  Finding createdFinding;
 
   FindingState(String namespace, String name) {
     this.namespace = namespace;

@@ -261,10 +261,10 @@ public class FindingWriter {
             && state.written != null
             && state.written.suppressed()
             && !state.template.suppressed();
-    if (state.writtenFinding != null
+    if (state.createdFinding != null
         && !state.template.suppressed()
         && (created || reportedAgain)) {
-      events.newFinding(state.writtenFinding, now);
+      events.newFinding(state.createdFinding, now);
     }
     if (reportedAgain) {
       FindingObservation o = state.template;
@@ -272,7 +272,7 @@ public class FindingWriter {
           o.ruleId(), o.severity().word(), o.subject().kind(), o.subject().namespace());
     }
     state.written = state.wanted();
-    state.writtenFinding = null;
+    state.createdFinding = null;
     if (state.ledger.hasPending()) {
       scheduleFlush(state, coalesceWindow);
     }
