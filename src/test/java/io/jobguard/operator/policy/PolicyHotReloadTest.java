@@ -10,9 +10,12 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jobguard.api.v1alpha1.ApiGroup;
+import io.jobguard.api.v1alpha1.ContainerSnapshot;
 import io.jobguard.api.v1alpha1.DetectionPolicy;
 import io.jobguard.api.v1alpha1.Finding;
 import io.jobguard.operator.OperatorLifecycle;
@@ -132,6 +135,55 @@ class PolicyHotReloadTest {
     client.resource(policy).delete();
     created.remove(policy);
     awaitFinding("Pod", "pid", HOST_PID, f -> severity(f).equals("high"));
+  }
+
+  @Test
+  void templateEditRewritesTheEvidenceWithoutCountingAnOccurrence() {
+    CronJob cronJob =
+        new CronJobBuilder()
+            .withNewMetadata()
+            .withNamespace(namespace)
+            .withName("nightly")
+            .endMetadata()
+            .withNewSpec()
+            .withSchedule("0 1 * * *")
+            .withNewJobTemplate()
+            .withNewSpec()
+            .withNewTemplate()
+            .withSpec(pod("template", false, Map.of()).getSpec())
+            .endTemplate()
+            .endSpec()
+            .endJobTemplate()
+            .endSpec()
+            .build();
+    client.resource(cronJob).create();
+    Finding before = awaitFinding("CronJob", "nightly", PRIVILEGED, f -> true);
+    assertThat(before.getSpec().getEvidence().get(0).getContainer()).isEqualTo("main");
+
+    client
+        .resource(cronJob)
+        .edit(
+            c -> {
+              c.getSpec()
+                  .getJobTemplate()
+                  .getSpec()
+                  .getTemplate()
+                  .getSpec()
+                  .getContainers()
+                  .get(0)
+                  .setName("renamed");
+              return c;
+            });
+    Finding after =
+        awaitFinding(
+            "CronJob",
+            "nightly",
+            PRIVILEGED,
+            f -> "renamed".equals(f.getSpec().getEvidence().get(0).getContainer()));
+    assertThat(after.getStatus().getCount()).isEqualTo(1L);
+    assertThat(after.getSpec().getTemplate().getContainers())
+        .extracting(ContainerSnapshot::getName)
+        .containsExactly("renamed");
   }
 
   @Test
