@@ -256,25 +256,32 @@ public class FindingWriter {
     state.failures = 0;
     state.latencyStarts.forEach(start -> metrics.latency(Duration.between(start, now)));
     state.latencyStarts.clear();
-    boolean reportedAgain =
-        !created
-            && state.written != null
-            && state.written.suppressed()
-            && !state.template.suppressed();
-    if (state.createdFinding != null
-        && !state.template.suppressed()
-        && (created || reportedAgain)) {
-      events.newFinding(state.createdFinding, now);
+    if (state.template != null) {
+      announce(state, now, created);
+      state.written = state.wanted();
     }
-    if (reportedAgain) {
-      FindingObservation o = state.template;
-      metrics.detection(
-          o.ruleId(), o.severity().word(), o.subject().kind(), o.subject().namespace());
-    }
-    state.written = state.wanted();
     state.createdFinding = null;
     if (state.ledger.hasPending()) {
       scheduleFlush(state, coalesceWindow);
+    }
+  }
+
+  /**
+   * An Event for a new Finding, and for one an exception no longer covers, which is reported again
+   * (and counted again) like a new one. Suppressed Findings are announced by neither.
+   */
+  private void announce(FindingState state, Instant now, boolean created) {
+    FindingObservation o = state.template;
+    if (o.suppressed() || state.createdFinding == null) {
+      return;
+    }
+    boolean reportedAgain = !created && state.written != null && state.written.suppressed();
+    if (created || reportedAgain) {
+      events.newFinding(state.createdFinding, now);
+    }
+    if (reportedAgain) {
+      metrics.detection(
+          o.ruleId(), o.severity().word(), o.subject().kind(), o.subject().namespace());
     }
   }
 
