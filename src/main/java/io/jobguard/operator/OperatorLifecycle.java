@@ -6,6 +6,7 @@ import io.jobguard.metrics.JobguardMetrics;
 import io.jobguard.operator.findings.FindingInformer;
 import io.jobguard.operator.findings.FindingWriter;
 import io.jobguard.operator.policy.DetectionPolicyWatcher;
+import io.jobguard.operator.policy.PolicyRejudge;
 import io.jobguard.operator.watch.WatchScope;
 import io.jobguard.operator.watch.WatchedKind;
 import io.jobguard.operator.watch.WorkloadEventHandler;
@@ -35,6 +36,7 @@ public class OperatorLifecycle {
   private final DetectionPolicyWatcher policies;
   private final FindingInformer findings;
   private final WorkloadInformers workloads;
+  private final PolicyRejudge rejudge;
   private final WorkloadEvaluator evaluator;
   private final FindingWriter writer;
   private final JobguardMetrics metrics;
@@ -45,6 +47,7 @@ public class OperatorLifecycle {
       DetectionPolicyWatcher policies,
       FindingInformer findings,
       WorkloadInformers workloads,
+      PolicyRejudge rejudge,
       WorkloadEvaluator evaluator,
       FindingWriter writer,
       JobguardMetrics metrics,
@@ -52,6 +55,7 @@ public class OperatorLifecycle {
     this.policies = policies;
     this.findings = findings;
     this.workloads = workloads;
+    this.rejudge = rejudge;
     this.evaluator = evaluator;
     this.writer = writer;
     this.metrics = metrics;
@@ -69,6 +73,7 @@ public class OperatorLifecycle {
     awaitSynced("policies", policies.start());
     awaitSynced("findings", findings.start(scope));
     workloads.start(scope, handlers());
+    rejudge.start();
   }
 
   private static void awaitSynced(String what, CompletableFuture<Void> synced) {
@@ -89,6 +94,7 @@ public class OperatorLifecycle {
   /** Stops watching and forgets what the writer knew, as a restarted process would. */
   public synchronized void stop() {
     active = false;
+    rejudge.stop();
     workloads.stop();
     findings.stop();
     policies.stop();

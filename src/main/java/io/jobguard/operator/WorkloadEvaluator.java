@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,23 +40,36 @@ public class WorkloadEvaluator {
     this.metrics = metrics;
   }
 
+  /** Judges an object from a watch event: each rule that fires counts as an occurrence. */
   public void evaluate(HasMetadata object) {
+    judge(object, true).forEach(writer::record);
+  }
+
+  /**
+   * Judges a cached object again under the policy in force now (after a policy change or an
+   * exception's expiry): existing Findings take the new verdict (severity, suppression, evidence),
+   * but nothing counts as a new occurrence.
+   */
+  public void rejudge(HasMetadata object) {
+    judge(object, false).forEach(writer::rejudge);
+  }
+
+  private List<FindingObservation> judge(HasMetadata object, boolean counted) {
     Optional<Workload> workload = WorkloadFactory.from(object);
     if (workload.isEmpty()) {
-      return;
+      return List.of();
     }
-    metrics.evaluation(object.getKind());
+    if (counted) {
+      metrics.evaluation(object.getKind());
+    }
     Instant now = clock.instant();
-    List<Detection> detections = policy.current().evaluate(workload.get(), now);
-    if (detections.isEmpty()) {
-      return;
-    }
+    // Exceptions name the reported subject (the DaemonSet, not its Pod), so resolve owners first.
     Rollup rollup = owners.resolve(workload.get());
+    List<Detection> detections = policy.current().evaluate(workload.get(), rollup.subject(), now);
     Instant createdAt = createdAt(object);
-    for (Map.Entry<String, List<Detection>> rule : FindingFactory.byRule(detections).entrySet()) {
-      writer.record(
-          new FindingObservation(rollup, workload.get(), rule.getValue(), createdAt, now));
-    }
+    return FindingFactory.byRule(detections).values().stream()
+        .map(d -> new FindingObservation(rollup, workload.get(), d, createdAt, now))
+        .toList();
   }
 
   private static Instant createdAt(HasMetadata object) {

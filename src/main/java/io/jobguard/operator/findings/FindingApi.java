@@ -56,6 +56,7 @@ public class FindingApi {
     status.setCount(0L);
     OccurrenceLedger.apply(status, batch);
     markSubjectDeleted(status, state.subjectDeletedAt);
+    state.wanted().applyTo(status);
     try {
       Finding created = client.resource(finding).create();
       state.createdFinding =
@@ -120,17 +121,33 @@ public class FindingApi {
     }
   }
 
+  /**
+   * Adds the batch to the status and brings the Finding to the latest verdict: severity label, rule
+   * severity, evidence and template in the spec (a separate write: status is a subresource),
+   * suppression and ignore markers in the status.
+   */
   Outcome update(FindingState state, List<Occurrence> batch) {
+    FindingVerdict wanted = state.wanted();
+    var finding = client.resources(Finding.class).inNamespace(state.namespace).withName(state.name);
     try {
-      client
-          .resources(Finding.class)
-          .inNamespace(state.namespace)
-          .withName(state.name)
-          .editStatus(
+      if (wanted != null
+          && (state.written == null
+              || wanted.specDiffers(state.written, state.template.ownSubject()))) {
+        finding.edit(
+            f -> {
+              wanted.applyTo(f);
+              return f;
+            });
+      }
+      state.createdFinding =
+          finding.editStatus(
               f -> {
                 FindingStatus status = f.getStatus() == null ? new FindingStatus() : f.getStatus();
                 OccurrenceLedger.apply(status, batch);
                 markSubjectDeleted(status, state.subjectDeletedAt);
+                if (wanted != null) {
+                  wanted.applyTo(status);
+                }
                 f.setStatus(status);
                 return f;
               });

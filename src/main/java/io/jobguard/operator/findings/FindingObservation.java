@@ -46,6 +46,15 @@ public record FindingObservation(
     return detections.stream().map(Detection::severity).max(Enum::compareTo).orElseThrow();
   }
 
+  /**
+   * True when the evaluated object is the subject itself (not a Pod or Job it owns): only then does
+   * its template and evidence replace the Finding's, so the many Pods of a CronJob do not rewrite
+   * its Finding on every run.
+   */
+  public boolean ownSubject() {
+    return rollup.chain().size() == 1;
+  }
+
   /** Suppressed observations are recorded as evidence but raise no Event. */
   public boolean suppressed() {
     return detections.stream().allMatch(Detection::suppressed);

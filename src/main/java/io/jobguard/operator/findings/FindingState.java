@@ -18,6 +18,9 @@ final class FindingState {
   /** The observation a new Finding is built from. */
   FindingObservation template;
 
+  /** The verdict the Finding in the cluster shows; null until known. */
+  FindingVerdict written;
+
   String subjectUid;
   Instant subjectDeletedAt;
   boolean flushScheduled;
@@ -32,7 +35,7 @@ final class FindingState {
   /** The last state of this Finding when someone else deleted it; it is written back from it. */
   Finding deletedCopy;
 
-  /** Set by a successful create, for the Event that announces it. */
+  /** The Finding as a successful write left it, for the Event that announces it. */
   Finding createdFinding;
 
   FindingState(String namespace, String name) {
@@ -45,6 +48,7 @@ final class FindingState {
         new FindingState(finding.getMetadata().getNamespace(), finding.getMetadata().getName());
     state.exists = true;
     state.ledger.restoreFrom(finding.getStatus());
+    state.written = FindingVerdict.of(finding);
     if (finding.getSpec() != null && finding.getSpec().getSubject() != null) {
       state.subjectUid = finding.getSpec().getSubject().getUid();
     }
@@ -61,6 +65,20 @@ final class FindingState {
       state.subjectDeletedAt = previous.subjectDeletedAt;
     }
     return state;
+  }
+
+  /** The verdict the latest observation asks for; null before any. */
+  FindingVerdict wanted() {
+    return template == null ? null : FindingVerdict.of(template);
+  }
+
+  /** True when the Finding exists but shows another verdict than the latest observation's. */
+  boolean outdated() {
+    FindingVerdict wanted = wanted();
+    return exists
+        && wanted != null
+        && written != null
+        && (wanted.statusDiffers(written) || wanted.specDiffers(written, template.ownSubject()));
   }
 
   String key() {

@@ -88,6 +88,15 @@ public class FindingWriter {
         });
   }
 
+  /**
+   * The verdict of one rule on one object under a new policy (or after an exception expired). An
+   * existing Finding is rewritten if its severity, suppression or evidence changed, without
+   * counting an occurrence; a Finding that does not exist is created as by {@link #record}.
+   */
+  public void rejudge(FindingObservation observation) {
+    run(() -> onRejudge(observation));
+  }
+
   /** The subject with this uid was deleted: its Findings stay, marked as evidence of the past. */
   public void subjectDeleted(ObjectRef subject, Instant at) {
     run(() -> onSubjectDeleted(subject.uid(), at));
@@ -141,6 +150,10 @@ public class FindingWriter {
     FindingState state = stateFor(observation);
     Instant now = clock.instant();
     if (!state.ledger.accept(observation.rollup().evaluated(), observation.createdAt(), now)) {
+      // Seen before, but its template may have changed since (a CronJob edit).
+      if (state.outdated()) {
+        scheduleFlush(state, Duration.ZERO);
+      }
       return;
     }
     metrics.detection(
@@ -152,6 +165,23 @@ public class FindingWriter {
       state.latencyStarts.add(observation.createdAt());
     }
     scheduleFlush(state, state.exists ? coalesceWindow : Duration.ZERO);
+  }
+
+  private void onRejudge(FindingObservation observation) {
+    FindingState state = states.get(observation.key());
+    if (state == null || !state.exists) {
+      onObservation(observation);
+      return;
+    }
+    if (state.template != null && state.template.ownSubject() && !observation.ownSubject()) {
+      // The subject itself is judged too (re-judging takes it last) and its template is the one
+      // the Finding shows; a Pod of it must not replace it.
+      return;
+    }
+    state.template = observation;
+    if (state.outdated()) {
+      scheduleFlush(state, Duration.ZERO);
+    }
   }
 
   private FindingState stateFor(FindingObservation observation) {
@@ -257,12 +287,32 @@ public class FindingWriter {
     state.failures = 0;
     state.latencyStarts.forEach(start -> metrics.latency(Duration.between(start, now)));
     state.latencyStarts.clear();
-    if (created && state.createdFinding != null && !state.template.suppressed()) {
-      events.newFinding(state.createdFinding, now);
+    if (state.template != null) {
+      announce(state, now, created);
+      state.written = state.wanted();
     }
     state.createdFinding = null;
     if (state.ledger.hasPending()) {
       scheduleFlush(state, coalesceWindow);
+    }
+  }
+
+  /**
+   * An Event for a new Finding, and for one an exception no longer covers, which is reported again
+   * (and counted again) like a new one. Suppressed Findings are announced by neither.
+   */
+  private void announce(FindingState state, Instant now, boolean created) {
+    FindingObservation o = state.template;
+    if (o.suppressed() || state.createdFinding == null) {
+      return;
+    }
+    boolean reportedAgain = !created && state.written != null && state.written.suppressed();
+    if (created || reportedAgain) {
+      events.newFinding(state.createdFinding, now);
+    }
+    if (reportedAgain) {
+      metrics.detection(
+          o.ruleId(), o.severity().word(), o.subject().kind(), o.subject().namespace());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.jobguard.operator.policy;
 
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jobguard.api.v1alpha1.DetectionPolicy;
 import io.jobguard.policy.DetectionPolicySpec;
 import io.jobguard.policy.EffectivePolicy;
@@ -43,7 +44,10 @@ final class PolicySet {
     }
   }
 
-  /** Re-merges the policies that exist now; deleted ones are forgotten. */
+  /**
+   * Re-merges the policies that exist now; deleted ones are forgotten. The active policy changes
+   * only when the merged spec does, so status writes of our own do not re-judge every Finding.
+   */
   synchronized void rebuild(Collection<DetectionPolicy> existing) {
     SortedMap<String, DetectionPolicySpec> byName = new TreeMap<>();
     for (DetectionPolicy policy : existing) {
@@ -55,10 +59,12 @@ final class PolicySet {
     }
     lastValid.keySet().retainAll(byName.keySet());
     try {
-      active.replace(
-          byName.isEmpty()
-              ? EffectivePolicy.defaults(Profile.BASELINE)
-              : EffectivePolicy.from(PolicyMerge.merge(byName)));
+      if (byName.isEmpty()) {
+        active.replace(EffectivePolicy.defaults(Profile.BASELINE), "");
+      } else {
+        DetectionPolicySpec merged = PolicyMerge.merge(byName);
+        active.replace(EffectivePolicy.from(merged), Serialization.asJson(merged));
+      }
     } catch (PolicyValidationException | RuntimeException e) {
       LOG.errorf("merged policies are invalid, keeping the previous one: %s", e.getMessage());
     }

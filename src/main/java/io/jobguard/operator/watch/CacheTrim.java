@@ -21,6 +21,7 @@ import java.util.Map;
  * what a rule reads (the pod spec, labels, other annotations such as the legacy AppArmor ones).
  */
 public final class CacheTrim {
+  static final String SCHEDULED = "PodScheduled";
   static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
   private CacheTrim() {}
@@ -28,6 +29,7 @@ public final class CacheTrim {
   public static <T extends HasMetadata> T trim(T object) {
     trimMetadata(object.getMetadata());
     if (object instanceof Pod pod) {
+      forgetScheduledNode(pod);
       pod.setStatus(null);
     } else if (object instanceof Job job) {
       job.setStatus(null);
@@ -37,6 +39,24 @@ public final class CacheTrim {
       trimOwnerOnly(object);
     }
     return object;
+  }
+
+  /**
+   * Drops {@code spec.nodeName} when the scheduler wrote it. Binding a Pod sets its nodeName and
+   * its {@code PodScheduled} condition in one write, while a Pod created with nodeName (bypassing
+   * the scheduler, the pattern {@code control-plane-targeting} looks for) arrives without that
+   * condition until its kubelet reports. Judged on the raw event object, before status is trimmed.
+   */
+  static void forgetScheduledNode(Pod pod) {
+    if (pod.getSpec() == null || pod.getSpec().getNodeName() == null || pod.getStatus() == null) {
+      return;
+    }
+    boolean scheduled =
+        pod.getStatus().getConditions().stream()
+            .anyMatch(c -> SCHEDULED.equals(c.getType()) && "True".equals(c.getStatus()));
+    if (scheduled) {
+      pod.getSpec().setNodeName(null);
+    }
   }
 
   private static void trimMetadata(ObjectMeta meta) {

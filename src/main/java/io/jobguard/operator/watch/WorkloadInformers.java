@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.jobguard.metrics.JobguardMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -77,6 +79,22 @@ public class WorkloadInformers {
 
   public synchronized boolean isRunning() {
     return informers.values().stream().allMatch(ScopedInformers::isRunning);
+  }
+
+  /**
+   * Every cached object of an evaluated kind, Pods first and CronJobs last, so that an owner comes
+   * after the objects it owns.
+   */
+  public synchronized List<HasMetadata> cachedEvaluated() {
+    List<HasMetadata> all = new ArrayList<>();
+    WatchedKind[] kinds = WatchedKind.values();
+    for (int i = kinds.length - 1; i >= 0; i--) {
+      ScopedInformers<? extends HasMetadata> scoped = informers.get(kinds[i]);
+      if (kinds[i].evaluated() && scoped != null) {
+        all.addAll(scoped.list());
+      }
+    }
+    return all;
   }
 
   public synchronized Optional<? extends HasMetadata> cached(
