@@ -1,11 +1,14 @@
 package io.jobguard.operator;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.jobguard.metrics.JobguardMetrics;
 import io.jobguard.operator.findings.FindingInformer;
 import io.jobguard.operator.findings.FindingWriter;
 import io.jobguard.operator.policy.DetectionPolicyWatcher;
+import io.jobguard.operator.watch.NamespaceShard;
+import io.jobguard.operator.watch.ShardMembership;
 import io.jobguard.operator.watch.WatchScope;
 import io.jobguard.operator.watch.WatchedKind;
 import io.jobguard.operator.watch.WorkloadEventHandler;
@@ -38,8 +41,10 @@ public class OperatorLifecycle {
   private final WorkloadEvaluator evaluator;
   private final FindingWriter writer;
   private final JobguardMetrics metrics;
+  private final KubernetesClient client;
   private final WatchScope scope;
   private volatile boolean active;
+  private ShardMembership membership;
 
   public OperatorLifecycle(
       DetectionPolicyWatcher policies,
@@ -48,6 +53,7 @@ public class OperatorLifecycle {
       WorkloadEvaluator evaluator,
       FindingWriter writer,
       JobguardMetrics metrics,
+      KubernetesClient client,
       JobguardConfig config) {
     this.policies = policies;
     this.findings = findings;
@@ -55,6 +61,7 @@ public class OperatorLifecycle {
     this.evaluator = evaluator;
     this.writer = writer;
     this.metrics = metrics;
+    this.client = client;
     this.scope = WatchScope.of(config);
   }
 
@@ -63,9 +70,11 @@ public class OperatorLifecycle {
       return;
     }
     active = true;
-    LOG.infof(
-        "watching %s",
-        scope.allNamespaces() ? "all namespaces" : "namespaces " + scope.namespaces());
+    LOG.infof("watching %s", scope.describe());
+    if (scope.shard() instanceof NamespaceShard.BySelector selector) {
+      membership = ShardMembership.start(client, selector, this::relistInBackground);
+      awaitSynced("shard namespaces", membership.synced());
+    }
     awaitSynced("policies", policies.start());
     awaitSynced("findings", findings.start(scope));
     workloads.start(scope, handlers());
@@ -86,9 +95,33 @@ public class OperatorLifecycle {
     return kind -> new WorkloadEventHandler(kind, scope, evaluator, writer, metrics);
   }
 
+  /**
+   * A namespace joined or left the selector shard: Findings and workloads are listed again, so the
+   * newcomer's objects are judged and its Findings restored, and the leaver's are dropped.
+   */
+  private void relistInBackground() {
+    Thread relist = new Thread(this::relist, "jobguard-shard-relist");
+    relist.setDaemon(true);
+    relist.start();
+  }
+
+  private synchronized void relist() {
+    if (!active) {
+      return;
+    }
+    workloads.stop();
+    findings.stop();
+    awaitSynced("findings", findings.start(scope));
+    workloads.start(scope, handlers());
+  }
+
   /** Stops watching and forgets what the writer knew, as a restarted process would. */
   public synchronized void stop() {
     active = false;
+    if (membership != null) {
+      membership.stop();
+      membership = null;
+    }
     workloads.stop();
     findings.stop();
     policies.stop();

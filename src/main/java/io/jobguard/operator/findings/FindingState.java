@@ -1,6 +1,7 @@
 package io.jobguard.operator.findings;
 
 import io.jobguard.api.v1alpha1.Finding;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,12 @@ final class FindingState {
   Instant subjectDeletedAt;
   boolean flushScheduled;
   int failures;
+
+  /** How long re-occurrences are merged before the next status write (null: the base window). */
+  Duration window;
+
+  /** When the last occurrence was accepted, to tell a recurring Finding from a quiet one. */
+  Instant lastOccurrence;
 
   /** creationTimestamps of the objects in the pending batch, for the latency histogram. */
   final List<Instant> latencyStarts = new ArrayList<>();

@@ -39,7 +39,10 @@ public final class ScopedInformers<T extends HasMetadata> {
     ScopedInformers<T> scoped = new ScopedInformers<>(kind);
     for (Informable<T> source : sources(client, type, scope)) {
       SharedIndexInformer<T> informer = source.runnableInformer(0);
-      informer.itemStore(stores.get());
+      informer.itemStore(
+          scope.shard() instanceof NamespaceShard.All
+              ? stores.get()
+              : new ScopedItemStore<>(stores.get(), scope));
       informer.exceptionHandler(
           (started, error) -> {
             // A failed list or watch means a re-list: events in between are only seen as state.
