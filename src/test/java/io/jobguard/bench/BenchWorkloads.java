@@ -49,7 +49,7 @@ final class BenchWorkloads {
     return switch (i % 3) {
       case 0 -> pod(namespace, name, violating);
       case 1 -> job(namespace, name, violating, null);
-      default -> cronJob(namespace, name, violating);
+      default -> cronJob(namespace, name, violating, NIGHTLY);
     };
   }
 
@@ -79,14 +79,19 @@ final class BenchWorkloads {
         .build();
   }
 
-  static CronJob cronJob(String namespace, String name, boolean violating) {
+  /** A schedule no rule objects to (every minute would fire frequent-schedule). */
+  static final String NIGHTLY = "0 3 * * *";
+
+  static final String EVERY_MINUTE = "* * * * *";
+
+  static CronJob cronJob(String namespace, String name, boolean violating, String schedule) {
     return new CronJobBuilder()
         .withNewMetadata()
         .withNamespace(namespace)
         .withName(name)
         .endMetadata()
         .withNewSpec()
-        .withSchedule("* * * * *")
+        .withSchedule(schedule)
         .withNewJobTemplate()
         .withNewSpec()
         .withNewTemplate()

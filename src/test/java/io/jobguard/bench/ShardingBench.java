@@ -7,16 +7,21 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jobguard.api.v1alpha1.Finding;
 import io.jobguard.findings.FindingNames;
-import io.jobguard.model.ObjectRef;
+import io.jobguard.model.Workload;
+import io.jobguard.model.WorkloadFactory;
 import io.jobguard.operator.OperatorLifecycle;
 import io.jobguard.operator.findings.FindingWriter;
 import io.jobguard.operator.watch.NamespaceShard;
+import io.jobguard.policy.EffectivePolicy;
+import io.jobguard.rules.Detection;
+import io.jobguard.rules.Profile;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +38,7 @@ import org.junit.jupiter.api.Test;
 abstract class ShardingBench {
   static final int NAMESPACES = 12;
   static final int OBJECTS_PER_NAMESPACE = 6;
-  static final String RULE = "privileged-container";
+  static final EffectivePolicy POLICY = EffectivePolicy.defaults(Profile.BASELINE);
 
   @Inject KubernetesClient client;
   @Inject OperatorLifecycle lifecycle;
@@ -54,10 +59,8 @@ abstract class ShardingBench {
       List<HasMetadata> created =
           LoadDriver.create(
               client, OBJECTS_PER_NAMESPACE, i -> BenchWorkloads.mixed(namespace, i, i % 2 == 0));
-      for (int i = 0; i < created.size(); i += 2) {
-        if (ownsNamespace().test(n)) {
-          expected.add(namespace + "/" + FindingNames.nameFor(subject(created.get(i)), RULE));
-        }
+      if (ownsNamespace().test(n)) {
+        created.forEach(o -> expected.addAll(expectedFindings(o)));
       }
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> findings().containsAll(expected));
@@ -89,13 +92,17 @@ abstract class ShardingBench {
     return names;
   }
 
-  private static ObjectRef subject(HasMetadata o) {
-    return new ObjectRef(
-        o.getApiVersion(),
-        o.getKind(),
-        o.getMetadata().getNamespace(),
-        o.getMetadata().getName(),
-        o.getMetadata().getUid());
+  /** What one instance writes for a standalone object: a Finding per rule the engine fires. */
+  private static Set<String> expectedFindings(HasMetadata object) {
+    Workload workload = WorkloadFactory.from(object).orElseThrow();
+    Set<String> names = new TreeSet<>();
+    for (Detection d : POLICY.evaluate(workload, Instant.now())) {
+      names.add(
+          object.getMetadata().getNamespace()
+              + "/"
+              + FindingNames.nameFor(workload.subject(), d.ruleId()));
+    }
+    return names;
   }
 
   /** Compares the three runs of this JVM once all have written their sets. */

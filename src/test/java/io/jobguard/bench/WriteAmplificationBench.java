@@ -59,7 +59,11 @@ class WriteAmplificationBench {
     LoadDriver.namespace(client, NAMESPACE);
     drainRequestLog();
     CronJob cronJob =
-        client.resource(BenchWorkloads.cronJob(NAMESPACE, "every-minute", true)).create();
+        client
+            .resource(
+                BenchWorkloads.cronJob(
+                    NAMESPACE, "every-minute", true, BenchWorkloads.EVERY_MINUTE))
+            .create();
     long start = System.nanoTime();
     for (int run = 0; run < RUNS; run++) {
       Job job =
