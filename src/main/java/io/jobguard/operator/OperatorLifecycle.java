@@ -72,7 +72,7 @@ public class OperatorLifecycle {
     active = true;
     LOG.infof("watching %s", scope.describe());
     if (scope.shard() instanceof NamespaceShard.BySelector selector) {
-      membership = ShardMembership.start(client, selector, this::relistInBackground);
+      membership = ShardMembership.start(client, selector, this::judgeNamespaceInBackground);
       awaitSynced("shard namespaces", membership.synced());
     }
     awaitSynced("policies", policies.start());
@@ -96,23 +96,34 @@ public class OperatorLifecycle {
   }
 
   /**
-   * A namespace joined or left the selector shard: Findings and workloads are listed again, so the
-   * newcomer's objects are judged and its Findings restored, and the leaver's are dropped.
+   * A namespace joined the selector shard: its workloads were seen but skipped until now, so they
+   * are listed once and judged as if just added. Restarting the informers would do the same at the
+   * cost of re-listing the whole cluster. A namespace that leaves simply stops being judged; its
+   * Findings stay, as evidence does.
    */
-  private void relistInBackground() {
-    Thread relist = new Thread(this::relist, "jobguard-shard-relist");
-    relist.setDaemon(true);
-    relist.start();
+  private void judgeNamespaceInBackground(String namespace) {
+    Thread judge = new Thread(() -> judgeNamespace(namespace), "jobguard-shard-join");
+    judge.setDaemon(true);
+    judge.start();
   }
 
-  private synchronized void relist() {
+  private void judgeNamespace(String namespace) {
     if (!active) {
       return;
     }
-    workloads.stop();
-    findings.stop();
-    awaitSynced("findings", findings.start(scope));
-    workloads.start(scope, handlers());
+    LOG.infof("namespace %s joined %s, judging its workloads", namespace, scope.shard().describe());
+    Function<WatchedKind, ResourceEventHandler<HasMetadata>> handlers = handlers();
+    for (WatchedKind kind : WatchedKind.values()) {
+      if (kind.evaluated()) {
+        ResourceEventHandler<HasMetadata> handler = handlers.apply(kind);
+        client
+            .resources(kind.type())
+            .inNamespace(namespace)
+            .list()
+            .getItems()
+            .forEach(handler::onAdd);
+      }
+    }
   }
 
   /** Stops watching and forgets what the writer knew, as a restarted process would. */

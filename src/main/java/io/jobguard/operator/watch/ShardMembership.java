@@ -5,30 +5,30 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the members of a label-selector shard from a Namespace informer. A namespace that joins or
- * leaves after the first list changes what the workload and Finding informers must hold, so the
- * owner is told to re-list them (labels on namespaces change rarely; a re-list is cheap then).
+ * Keeps the members of a label-selector shard from a Namespace informer. A namespace that joins
+ * after the first list is reported, so that the workloads already in it get judged.
  */
 public final class ShardMembership implements ResourceEventHandler<Namespace> {
   private static final Logger LOG = Logger.getLogger(ShardMembership.class);
 
   private final NamespaceShard.BySelector shard;
-  private final Runnable onChange;
+  private final Consumer<String> onJoin;
   private SharedIndexInformer<Namespace> informer;
   private volatile CompletableFuture<Void> listed;
 
-  private ShardMembership(NamespaceShard.BySelector shard, Runnable onChange) {
+  private ShardMembership(NamespaceShard.BySelector shard, Consumer<String> onJoin) {
     this.shard = shard;
-    this.onChange = onChange;
+    this.onJoin = onJoin;
   }
 
   /** Starts watching the selected namespaces; completes when the first list is in. */
   public static ShardMembership start(
-      KubernetesClient client, NamespaceShard.BySelector shard, Runnable onChange) {
-    ShardMembership membership = new ShardMembership(shard, onChange);
+      KubernetesClient client, NamespaceShard.BySelector shard, Consumer<String> onJoin) {
+    ShardMembership membership = new ShardMembership(shard, onJoin);
     membership.informer =
         client.namespaces().withLabelSelector(shard.selector()).runnableInformer(0);
     membership.informer.addEventHandler(membership);
@@ -62,8 +62,7 @@ public final class ShardMembership implements ResourceEventHandler<Namespace> {
   @Override
   public void onAdd(Namespace namespace) {
     if (shard.join(namespace.getMetadata().getName()) && listed != null && listed.isDone()) {
-      LOG.infof("namespace %s joined %s", namespace.getMetadata().getName(), shard.describe());
-      onChange.run();
+      onJoin.accept(namespace.getMetadata().getName());
     }
   }
 
@@ -76,7 +75,6 @@ public final class ShardMembership implements ResourceEventHandler<Namespace> {
   public void onDelete(Namespace namespace, boolean finalStateUnknown) {
     if (shard.leave(namespace.getMetadata().getName())) {
       LOG.infof("namespace %s left %s", namespace.getMetadata().getName(), shard.describe());
-      onChange.run();
     }
   }
 }
