@@ -21,6 +21,8 @@ public interface JobguardConfig {
 
   Write write();
 
+  Shard shard();
+
   interface Watch {
     /** Namespaces to watch; empty watches all. */
     Optional<List<String>> namespaces();
@@ -38,6 +40,25 @@ public interface JobguardConfig {
   interface Events {
     @WithDefault("true")
     boolean enabled();
+  }
+
+  /**
+   * Several deployments can split the namespaces between them: by a label selector on Namespaces,
+   * or by a stable hash of the namespace name modulo {@code count}. Each shard has its own Lease.
+   */
+  interface Shard {
+    /**
+     * Only namespaces whose labels match (e.g. {@code jobguard.io/shard=a}); empty: no selector.
+     */
+    Optional<String> namespaceSelector();
+
+    /** Number of hash shards; 1 means not sharded by hash. */
+    @WithDefault("1")
+    int count();
+
+    /** This deployment's hash shard, 0 to count - 1. */
+    @WithDefault("0")
+    int index();
   }
 
   interface Write {

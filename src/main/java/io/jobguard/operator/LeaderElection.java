@@ -3,6 +3,7 @@ package io.jobguard.operator;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.jobguard.operator.watch.NamespaceShard;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Two replicas, one active: the Lease {@code jobguard-leader} in the namespace of {@code
- * POD_NAMESPACE}. JOSDK picks the configuration up in the profiles listed by {@code
- * quarkus.operator-sdk.activate-leader-election-for-profiles} (prod); its callbacks start and stop
- * jobguard's own informers with the reconcilers. Elsewhere the informers start at boot.
+ * Two replicas, one active: the Lease {@code jobguard-leader} (with a shard suffix when sharded) in
+ * the namespace of {@code POD_NAMESPACE}. JOSDK picks the configuration up in the profiles listed
+ * by {@code quarkus.operator-sdk.activate-leader-election-for-profiles} (prod); its callbacks start
+ * and stop jobguard's own informers with the reconcilers. Elsewhere the informers start at boot.
  */
 @ApplicationScoped
 public class LeaderElection {
@@ -26,11 +27,13 @@ public class LeaderElection {
   private static final Logger LOG = Logger.getLogger(LeaderElection.class);
 
   private final OperatorLifecycle lifecycle;
+  private final String leaseName;
   private final List<String> electionProfiles;
   private final boolean operatorEnabled;
 
   public LeaderElection(
       OperatorLifecycle lifecycle,
+      JobguardConfig config,
       @ConfigProperty(
               name = "quarkus.operator-sdk.activate-leader-election-for-profiles",
               defaultValue = "prod")
@@ -38,6 +41,7 @@ public class LeaderElection {
       @ConfigProperty(name = "quarkus.operator-sdk.start-operator", defaultValue = "true")
           boolean operatorEnabled) {
     this.lifecycle = lifecycle;
+    this.leaseName = leaseName(NamespaceShard.of(config.shard()));
     this.electionProfiles = electionProfiles;
     this.operatorEnabled = operatorEnabled;
   }
@@ -46,7 +50,7 @@ public class LeaderElection {
   @Singleton
   LeaderElectionConfiguration configuration() {
     LeaderElectionConfigurationBuilder builder =
-        LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE_NAME)
+        LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(leaseName)
             .withLeaderCallbacks(
                 new LeaderCallbacks(this::onStartLeading, this::onStopLeading, this::onNewLeader));
     String namespace = System.getenv("POD_NAMESPACE");
@@ -61,10 +65,15 @@ public class LeaderElection {
       // e.g. the offline scanner: the same application, but nothing may touch a cluster.
       LOG.debug("operator disabled, not watching");
     } else if (electionActive()) {
-      LOG.info("waiting for leadership of lease " + LEASE_NAME);
+      LOG.info("waiting for leadership of lease " + leaseName);
     } else {
       startInBackground();
     }
+  }
+
+  /** One Lease per shard ({@code jobguard-leader-0}, ...), so every shard has its own leader. */
+  public static String leaseName(NamespaceShard shard) {
+    return LEASE_NAME + shard.leaseSuffix();
   }
 
   public boolean electionActive() {

@@ -1,12 +1,15 @@
 package io.jobguard.operator;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.jobguard.metrics.JobguardMetrics;
 import io.jobguard.operator.findings.FindingInformer;
 import io.jobguard.operator.findings.FindingWriter;
 import io.jobguard.operator.policy.DetectionPolicyWatcher;
 import io.jobguard.operator.policy.PolicyRejudge;
+import io.jobguard.operator.watch.NamespaceShard;
+import io.jobguard.operator.watch.ShardMembership;
 import io.jobguard.operator.watch.WatchScope;
 import io.jobguard.operator.watch.WatchedKind;
 import io.jobguard.operator.watch.WorkloadEventHandler;
@@ -40,8 +43,10 @@ public class OperatorLifecycle {
   private final WorkloadEvaluator evaluator;
   private final FindingWriter writer;
   private final JobguardMetrics metrics;
+  private final KubernetesClient client;
   private final WatchScope scope;
   private volatile boolean active;
+  private ShardMembership membership;
 
   public OperatorLifecycle(
       DetectionPolicyWatcher policies,
@@ -51,6 +56,7 @@ public class OperatorLifecycle {
       WorkloadEvaluator evaluator,
       FindingWriter writer,
       JobguardMetrics metrics,
+      KubernetesClient client,
       JobguardConfig config) {
     this.policies = policies;
     this.findings = findings;
@@ -59,6 +65,7 @@ public class OperatorLifecycle {
     this.evaluator = evaluator;
     this.writer = writer;
     this.metrics = metrics;
+    this.client = client;
     this.scope = WatchScope.of(config);
   }
 
@@ -67,9 +74,11 @@ public class OperatorLifecycle {
       return;
     }
     active = true;
-    LOG.infof(
-        "watching %s",
-        scope.allNamespaces() ? "all namespaces" : "namespaces " + scope.namespaces());
+    LOG.infof("watching %s", scope.describe());
+    if (scope.shard() instanceof NamespaceShard.BySelector selector) {
+      membership = ShardMembership.start(client, selector, this::judgeNamespaceInBackground);
+      awaitSynced("shard namespaces", membership.synced());
+    }
     awaitSynced("policies", policies.start());
     awaitSynced("findings", findings.start(scope));
     workloads.start(scope, handlers());
@@ -91,10 +100,45 @@ public class OperatorLifecycle {
     return kind -> new WorkloadEventHandler(kind, scope, evaluator, writer, metrics);
   }
 
+  /**
+   * A namespace joined the selector shard: its workloads were seen but skipped until now, so they
+   * are listed once and judged as if just added. Restarting the informers would do the same at the
+   * cost of re-listing the whole cluster. A namespace that leaves simply stops being judged; its
+   * Findings stay, as evidence does.
+   */
+  private void judgeNamespaceInBackground(String namespace) {
+    Thread judge = new Thread(() -> judgeNamespace(namespace), "jobguard-shard-join");
+    judge.setDaemon(true);
+    judge.start();
+  }
+
+  private void judgeNamespace(String namespace) {
+    if (!active) {
+      return;
+    }
+    LOG.infof("namespace %s joined %s, judging its workloads", namespace, scope.shard().describe());
+    Function<WatchedKind, ResourceEventHandler<HasMetadata>> handlers = handlers();
+    for (WatchedKind kind : WatchedKind.values()) {
+      if (kind.evaluated()) {
+        ResourceEventHandler<HasMetadata> handler = handlers.apply(kind);
+        client
+            .resources(kind.type())
+            .inNamespace(namespace)
+            .list()
+            .getItems()
+            .forEach(handler::onAdd);
+      }
+    }
+  }
+
   /** Stops watching and forgets what the writer knew, as a restarted process would. */
   public synchronized void stop() {
     active = false;
     rejudge.stop();
+    if (membership != null) {
+      membership.stop();
+      membership = null;
+    }
     workloads.stop();
     findings.stop();
     policies.stop();

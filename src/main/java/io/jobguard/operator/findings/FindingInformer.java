@@ -29,6 +29,8 @@ public class FindingInformer implements ResourceEventHandler<Finding> {
   private final Set<String> expectedDeletions = ConcurrentHashMap.newKeySet();
   private ScopedInformers<Finding> informers;
 
+  private volatile WatchScope scope;
+
   public FindingInformer(
       KubernetesClient client,
       FindingWriter writer,
@@ -43,6 +45,7 @@ public class FindingInformer implements ResourceEventHandler<Finding> {
   }
 
   public synchronized CompletableFuture<Void> start(WatchScope scope) {
+    this.scope = scope;
     gauges.reset();
     informers =
         ScopedInformers.start(
@@ -72,14 +75,26 @@ public class FindingInformer implements ResourceEventHandler<Finding> {
     expectedDeletions.add(namespace + "/" + name);
   }
 
+  /** Another shard's Findings are its own business: not restored, counted or retained here. */
+  public boolean foreign(Finding finding) {
+    WatchScope current = scope;
+    return current != null && !current.includes(finding.getMetadata().getNamespace());
+  }
+
   @Override
   public void onAdd(Finding finding) {
+    if (foreign(finding)) {
+      return;
+    }
     gauges.added(finding);
     writer.restore(finding);
   }
 
   @Override
   public void onUpdate(Finding before, Finding after) {
+    if (foreign(after)) {
+      return;
+    }
     gauges.changed(before, after);
     writer.restore(after);
   }
@@ -91,6 +106,9 @@ public class FindingInformer implements ResourceEventHandler<Finding> {
    */
   @Override
   public void onDelete(Finding finding, boolean finalStateUnknown) {
+    if (foreign(finding)) {
+      return;
+    }
     gauges.removed(finding);
     String key = finding.getMetadata().getNamespace() + "/" + finding.getMetadata().getName();
     if (expectedDeletions.remove(key)) {

@@ -52,6 +52,9 @@ public class FindingReconciler implements Reconciler<Finding> {
 
   @Override
   public UpdateControl<Finding> reconcile(Finding finding, Context<Finding> context) {
+    if (informer.foreign(finding)) {
+      return UpdateControl.noUpdate();
+    }
     FindingStatus status = finding.getStatus();
     if (status == null || finding.getSpec() == null || finding.getSpec().getSubject() == null) {
       return UpdateControl.<Finding>noUpdate().rescheduleAfter(SUBJECT_CHECK_INTERVAL);

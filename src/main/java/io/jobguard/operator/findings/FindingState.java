@@ -29,6 +29,12 @@ final class FindingState {
   /** The wait the API server asked for with the last failure (429 retryAfterSeconds). */
   Duration retryAfter = Duration.ZERO;
 
+  /** How long re-occurrences are merged before the next status write (null: the base window). */
+  Duration window;
+
+  /** When the last occurrence was accepted, to tell a recurring Finding from a quiet one. */
+  Instant lastOccurrence;
+
   /** creationTimestamps of the objects in the pending batch, for the latency histogram. */
   final List<Instant> latencyStarts = new ArrayList<>();
 

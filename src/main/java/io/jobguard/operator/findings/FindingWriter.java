@@ -28,11 +28,20 @@ import org.jboss.logging.Logger;
  * wait for the API server and the per-Finding state needs no locks. A new Finding is written at
  * once; re-occurrences are merged for {@code jobguard.write.coalesce-window} into one status
  * update, so a busy CronJob does not cost an API write per run.
+ *
+ * <p>A Finding that keeps recurring doubles its window after every status write, up to {@link
+ * #MAX_WINDOW_FACTOR} times the configured one (about 21 minutes at the default 10 s): a CronJob
+ * that fires every minute then costs some 75 writes a day instead of 1,440 (docs/benchmarks.md).
+ * Once it has been quiet for longer than that cap, the next occurrence is written after the base
+ * window again. New Findings and deleted subjects are always written at once.
  */
 @ApplicationScoped
 public class FindingWriter {
   /** Observations waiting for the writer; beyond this a flood is shed (and counted). */
   static final int MAX_QUEUED = 50_000;
+
+  /** The longest re-occurrence window, as a multiple of the configured coalesce window. */
+  static final int MAX_WINDOW_FACTOR = 128;
 
   private static final Logger LOG = Logger.getLogger(FindingWriter.class);
 
@@ -164,7 +173,26 @@ public class FindingWriter {
     if (observation.createdAt() != null) {
       state.latencyStarts.add(observation.createdAt());
     }
-    scheduleFlush(state, state.exists ? coalesceWindow : Duration.ZERO);
+    scheduleFlush(state, state.exists ? recurrenceWindow(state, now) : Duration.ZERO);
+  }
+
+  /** The current window of a recurring Finding; back to the base one after a quiet spell. */
+  private Duration recurrenceWindow(FindingState state, Instant now) {
+    Duration longest = coalesceWindow.multipliedBy(MAX_WINDOW_FACTOR);
+    if (state.window == null
+        || state.lastOccurrence == null
+        || Duration.between(state.lastOccurrence, now).compareTo(longest) > 0) {
+      state.window = coalesceWindow;
+    }
+    state.lastOccurrence = now;
+    return state.window;
+  }
+
+  private void widenWindow(FindingState state) {
+    Duration longest = coalesceWindow.multipliedBy(MAX_WINDOW_FACTOR);
+    Duration current = state.window == null ? coalesceWindow : state.window;
+    Duration doubled = current.multipliedBy(2);
+    state.window = doubled.compareTo(longest) > 0 ? longest : doubled;
   }
 
   private void onRejudge(FindingObservation observation) {
@@ -268,7 +296,12 @@ public class FindingWriter {
     }
     switch (outcome) {
       case CREATED -> afterWrite(state, now, true);
-      case UPDATED -> afterWrite(state, now, false);
+      case UPDATED -> {
+        if (!batch.isEmpty()) {
+          widenWindow(state);
+        }
+        afterWrite(state, now, false);
+      }
       case ALREADY_EXISTS -> retry(state, batch, true);
       case NOT_FOUND -> retry(state, batch, false);
       case ERROR -> retry(state, batch, state.exists);
@@ -293,7 +326,7 @@ public class FindingWriter {
     }
     state.createdFinding = null;
     if (state.ledger.hasPending()) {
-      scheduleFlush(state, coalesceWindow);
+      scheduleFlush(state, state.window == null ? coalesceWindow : state.window);
     }
   }
 

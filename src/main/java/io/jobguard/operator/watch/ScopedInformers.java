@@ -41,7 +41,11 @@ public final class ScopedInformers<T extends HasMetadata> {
     metrics.watchStarted(kind);
     for (Informable<T> source : sources(client, type, scope)) {
       SharedIndexInformer<T> informer = source.runnableInformer(0);
-      informer.itemStore(new ReListCountingStore<>(stores.get(), kind, metrics, Clock.systemUTC()));
+      ItemStore<T> store =
+          scope.shard() instanceof NamespaceShard.All
+              ? stores.get()
+              : new ScopedItemStore<>(stores.get(), scope);
+      informer.itemStore(new ReListCountingStore<>(store, kind, metrics, Clock.systemUTC()));
       informer.exceptionHandler(
           (started, error) -> {
             // A failed list or watch means a re-list: events in between are only seen as state.

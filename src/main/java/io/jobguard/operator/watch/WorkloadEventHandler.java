@@ -104,8 +104,12 @@ public final class WorkloadEventHandler implements ResourceEventHandler<HasMetad
   }
 
   private static Optional<String> templateHash(HasMetadata object) {
-    return WorkloadFactory.from(object)
-        .map(Workload::podSpec)
-        .map(v -> TemplateSnapshots.hash(v.spec()));
+    // The "before" of an update comes from the cache, which keeps Pods as a compact copy.
+    return CompactPod.templateHash(object)
+        .or(
+            () ->
+                WorkloadFactory.from(object)
+                    .map(Workload::podSpec)
+                    .map(v -> TemplateSnapshots.hash(v.spec())));
   }
 }

@@ -91,7 +91,9 @@ public class WorkloadInformers {
     for (int i = kinds.length - 1; i >= 0; i--) {
       ScopedInformers<? extends HasMetadata> scoped = informers.get(kinds[i]);
       if (kinds[i].evaluated() && scoped != null) {
-        all.addAll(scoped.list());
+        // A compact Pod has no spec to judge; its controller's Finding is judged through the
+        // controller (Jobs and CronJobs are cached whole).
+        scoped.list().stream().filter(o -> CompactPod.templateHash(o).isEmpty()).forEach(all::add);
       }
     }
     return all;

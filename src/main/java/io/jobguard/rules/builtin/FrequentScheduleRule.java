@@ -10,7 +10,9 @@ import io.jobguard.rules.RuleMetadata;
 import io.jobguard.rules.Severity;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A CronJob whose runs can come less than five minutes apart: the beacon and re-infection cadence
@@ -19,6 +21,16 @@ import java.util.Optional;
 @AutoService(Rule.class)
 public final class FrequentScheduleRule implements Rule {
   static final Duration LIMIT = Duration.ofMinutes(5);
+
+  /**
+   * Parsing a schedule and walking its 28-year calendar cycle costs more than every other rule
+   * together (docs/benchmarks.md), yet a cluster has few distinct schedules and every event of a
+   * CronJob repeats its own. The cache is cleared when full rather than evicting one by one: a miss
+   * only costs the computation again.
+   */
+  static final int CACHED_SCHEDULES = 4096;
+
+  private static final Map<String, Optional<Duration>> GAPS = new ConcurrentHashMap<>();
 
   private static final RuleMetadata METADATA =
       RuleMetadata.baseline(
@@ -48,10 +60,28 @@ public final class FrequentScheduleRule implements Rule {
     String text = schedule.get().schedule();
     // An unparsable schedule is not evidence: the API server rejects it (or the controller never
     // runs it), so it cannot start pods at all, and guessing a cadence would only add noise.
-    return KubernetesCronSchedule.parse(text, schedule.get().timeZone())
-        .flatMap(s -> CronCadence.shortestGapBelow(s, LIMIT))
+    return shortGap(text, schedule.get().timeZone())
         .map(gap -> List.of(evidence(text, gap)))
         .orElse(List.of());
+  }
+
+  private static Optional<Duration> shortGap(String schedule, String timeZone) {
+    if (schedule == null) {
+      return Optional.empty();
+    }
+    String key = timeZone == null ? schedule : schedule + "\u0000" + timeZone;
+    Optional<Duration> known = GAPS.get(key);
+    if (known != null) {
+      return known;
+    }
+    Optional<Duration> gap =
+        KubernetesCronSchedule.parse(schedule, timeZone)
+            .flatMap(s -> CronCadence.shortestGapBelow(s, LIMIT));
+    if (GAPS.size() >= CACHED_SCHEDULES) {
+      GAPS.clear();
+    }
+    GAPS.put(key, gap);
+    return gap;
   }
 
   private static Evidence evidence(String schedule, Duration gap) {

@@ -74,6 +74,33 @@ class FindingWriterTest {
   }
 
   @Test
+  void recurringFindingIsWrittenLessAndLessOften() throws Exception {
+    RecordingApi recording = new RecordingApi();
+    FindingWriter fast =
+        new FindingWriter(
+            recording,
+            new FindingEvents(null, false),
+            new JobguardMetrics(new SimpleMeterRegistry(), false),
+            Duration.ofMillis(20),
+            Clock.systemUTC());
+    int runs = 150;
+    for (int i = 0; i <= runs; i++) {
+      fast.record(observation(privilegedPod("run-" + i, "uid-" + i)));
+      Thread.sleep(10);
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> occurrencesWritten(recording) == runs + 1);
+
+    // A fixed 20 ms window would take some 75 updates for 1.5 s of runs every 10 ms.
+    assertThat(recording.calls.stream().filter(c -> c.startsWith("update"))).hasSizeLessThan(15);
+  }
+
+  private static int occurrencesWritten(RecordingApi recording) {
+    return recording.calls.stream()
+        .mapToInt(c -> Integer.parseInt(c.substring(c.indexOf(' ') + 1)))
+        .sum();
+  }
+
+  @Test
   void restoredFindingIsUpdatedNeverCreated() throws Exception {
     Finding existing = new Finding();
     existing.setMetadata(
