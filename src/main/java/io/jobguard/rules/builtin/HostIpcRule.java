@@ -1,7 +1,7 @@
 package io.jobguard.rules.builtin;
 
 import com.google.auto.service.AutoService;
-import io.jobguard.model.PodSpecView;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.jobguard.model.Workload;
 import io.jobguard.rules.Evidence;
 import io.jobguard.rules.Rule;
@@ -33,17 +33,12 @@ public final class HostIpcRule implements Rule {
 
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
-    PodSpecView pod = workload.podSpec();
-    if (!Boolean.TRUE.equals(pod.spec().getHostIPC())) {
-      return List.of();
-    }
-    return List.of(
-        Evidence.of(
-            null,
-            pod.field("hostIPC"),
-            "true",
-            Severity.MEDIUM,
-            "The pod shares the host's IPC namespace, so its containers can reach the shared"
-                + " memory and message queues of host processes."));
+    return PodFlags.whenTrue(
+        workload,
+        PodSpec::getHostIPC,
+        "hostIPC",
+        Severity.MEDIUM,
+        "The pod shares the host's IPC namespace, so its containers can reach the shared"
+            + " memory and message queues of host processes.");
   }
 }

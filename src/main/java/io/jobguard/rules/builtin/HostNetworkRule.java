@@ -1,7 +1,7 @@
 package io.jobguard.rules.builtin;
 
 import com.google.auto.service.AutoService;
-import io.jobguard.model.PodSpecView;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.jobguard.model.Workload;
 import io.jobguard.rules.Evidence;
 import io.jobguard.rules.Rule;
@@ -33,17 +33,12 @@ public final class HostNetworkRule implements Rule {
 
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
-    PodSpecView pod = workload.podSpec();
-    if (!Boolean.TRUE.equals(pod.spec().getHostNetwork())) {
-      return List.of();
-    }
-    return List.of(
-        Evidence.of(
-            null,
-            pod.field("hostNetwork"),
-            "true",
-            Severity.HIGH,
-            "The pod uses the host's network namespace, so it bypasses NetworkPolicy and reaches"
-                + " services bound to the node's loopback."));
+    return PodFlags.whenTrue(
+        workload,
+        PodSpec::getHostNetwork,
+        "hostNetwork",
+        Severity.HIGH,
+        "The pod uses the host's network namespace, so it bypasses NetworkPolicy and reaches"
+            + " services bound to the node's loopback.");
   }
 }

@@ -1,7 +1,7 @@
 package io.jobguard.rules.builtin;
 
 import com.google.auto.service.AutoService;
-import io.jobguard.model.PodSpecView;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.jobguard.model.Workload;
 import io.jobguard.rules.Evidence;
 import io.jobguard.rules.Rule;
@@ -33,17 +33,12 @@ public final class HostPidRule implements Rule {
 
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
-    PodSpecView pod = workload.podSpec();
-    if (!Boolean.TRUE.equals(pod.spec().getHostPID())) {
-      return List.of();
-    }
-    return List.of(
-        Evidence.of(
-            null,
-            pod.field("hostPID"),
-            "true",
-            Severity.HIGH,
-            "The pod shares the host's process ID namespace, so its containers can see and signal"
-                + " every process on the node."));
+    return PodFlags.whenTrue(
+        workload,
+        PodSpec::getHostPID,
+        "hostPID",
+        Severity.HIGH,
+        "The pod shares the host's process ID namespace, so its containers can see and signal"
+            + " every process on the node.");
   }
 }
