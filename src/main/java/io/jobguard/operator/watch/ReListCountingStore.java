@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Counts the re-lists the informer does on its own. After a watch ends with 410 Gone (an ERROR
@@ -16,17 +15,16 @@ import java.util.stream.Stream;
  * list puts an object back unchanged, so the first such put counts as one gap, and the rest of the
  * same re-list (one per cached object, moments apart) is not counted again.
  */
-final class ReListCountingStore<T extends HasMetadata> implements ItemStore<T> {
+final class ReListCountingStore<T extends HasMetadata> extends ForwardingItemStore<T> {
   static final Duration ONE_RELIST = Duration.ofSeconds(5);
 
-  private final ItemStore<T> store;
   private final String kind;
   private final JobguardMetrics metrics;
   private final Clock clock;
   private Instant lastCounted = Instant.MIN;
 
   ReListCountingStore(ItemStore<T> store, String kind, JobguardMetrics metrics, Clock clock) {
-    this.store = store;
+    super(store);
     this.kind = kind;
     this.metrics = metrics;
     this.clock = clock;
@@ -34,7 +32,7 @@ final class ReListCountingStore<T extends HasMetadata> implements ItemStore<T> {
 
   @Override
   public T put(String key, T object) {
-    T previous = store.put(key, object);
+    T previous = delegate.put(key, object);
     if (previous != null && sameVersion(previous, object)) {
       countGap();
     }
@@ -52,40 +50,5 @@ final class ReListCountingStore<T extends HasMetadata> implements ItemStore<T> {
   private static boolean sameVersion(HasMetadata before, HasMetadata after) {
     String version = after.getMetadata().getResourceVersion();
     return version != null && Objects.equals(before.getMetadata().getResourceVersion(), version);
-  }
-
-  @Override
-  public String getKey(T object) {
-    return store.getKey(object);
-  }
-
-  @Override
-  public T remove(String key) {
-    return store.remove(key);
-  }
-
-  @Override
-  public Stream<String> keySet() {
-    return store.keySet();
-  }
-
-  @Override
-  public Stream<T> values() {
-    return store.values();
-  }
-
-  @Override
-  public int size() {
-    return store.size();
-  }
-
-  @Override
-  public T get(String key) {
-    return store.get(key);
-  }
-
-  @Override
-  public boolean isFullState() {
-    return store.isFullState();
   }
 }

@@ -4,20 +4,16 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
-import io.fabric8.kubernetes.client.informers.cache.ItemStore;
-import java.util.stream.Stream;
 
 /**
  * An informer store that trims every object it keeps (fabric8 informers have no transform). The
  * object is trimmed in place, so handlers see it trimmed too; controller-owned Pods, by far the
  * most numerous, are then kept as a {@link CompactPod} copy.
  */
-public final class TrimmingItemStore<T extends HasMetadata> implements ItemStore<T> {
-  private final BasicItemStore<T> delegate = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
+public final class TrimmingItemStore<T extends HasMetadata> extends ForwardingItemStore<T> {
 
-  @Override
-  public String getKey(T object) {
-    return delegate.getKey(object);
+  public TrimmingItemStore() {
+    super(new BasicItemStore<>(Cache::metaNamespaceKeyFunc));
   }
 
   @Override
@@ -36,30 +32,5 @@ public final class TrimmingItemStore<T extends HasMetadata> implements ItemStore
   private static boolean hasController(Pod pod) {
     var owners = pod.getMetadata().getOwnerReferences();
     return owners != null && owners.stream().anyMatch(o -> Boolean.TRUE.equals(o.getController()));
-  }
-
-  @Override
-  public T remove(String key) {
-    return delegate.remove(key);
-  }
-
-  @Override
-  public Stream<String> keySet() {
-    return delegate.keySet();
-  }
-
-  @Override
-  public Stream<T> values() {
-    return delegate.values();
-  }
-
-  @Override
-  public int size() {
-    return delegate.size();
-  }
-
-  @Override
-  public T get(String key) {
-    return delegate.get(key);
   }
 }
