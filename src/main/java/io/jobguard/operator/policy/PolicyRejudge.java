@@ -1,7 +1,12 @@
 package io.jobguard.operator.policy;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jobguard.api.v1alpha1.Finding;
+import io.jobguard.api.v1alpha1.SubjectReference;
 import io.jobguard.operator.WorkloadEvaluator;
+import io.jobguard.operator.findings.FindingInformer;
+import io.jobguard.operator.watch.WatchedKind;
 import io.jobguard.operator.watch.WorkloadInformers;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +14,10 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -17,9 +25,10 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Judges every cached workload again when the active policy changes, and when the earliest
- * exception expires (no policy edit marks that moment, so it is scheduled). Existing Findings take
- * the new verdict: suppressed by the exception that now covers them, or reported again.
+ * Judges every cached workload, and the pod controllers that Findings name, again when the active
+ * policy changes, and when the earliest exception expires (no policy edit marks that moment, so it
+ * is scheduled). Existing Findings take the new verdict: suppressed by the exception that now
+ * covers them, or reported again.
  */
 @ApplicationScoped
 public class PolicyRejudge {
@@ -31,6 +40,8 @@ public class PolicyRejudge {
   private final ActivePolicy policy;
   private final WorkloadInformers workloads;
   private final WorkloadEvaluator evaluator;
+  private final KubernetesClient client;
+  private final FindingInformer findings;
   private final Clock clock = Clock.systemUTC();
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(
@@ -44,10 +55,16 @@ public class PolicyRejudge {
   private ScheduledFuture<?> expiry;
 
   public PolicyRejudge(
-      ActivePolicy policy, WorkloadInformers workloads, WorkloadEvaluator evaluator) {
+      ActivePolicy policy,
+      WorkloadInformers workloads,
+      WorkloadEvaluator evaluator,
+      KubernetesClient client,
+      FindingInformer findings) {
     this.policy = policy;
     this.workloads = workloads;
     this.evaluator = evaluator;
+    this.client = client;
+    this.findings = findings;
     policy.onChange(this::request);
   }
 
@@ -90,10 +107,51 @@ public class PolicyRejudge {
         LOG.errorf(e, "could not re-judge %s", object.getMetadata().getName());
       }
     }
+    judged += rejudgeControllerSubjects();
     LOG.infof("policy changed or an exception expired: re-judged %d workloads", judged);
     synchronized (this) {
       scheduleExpiry();
     }
+  }
+
+  /**
+   * Findings on Deployments, DaemonSets and the other pod controllers: their templates are not
+   * cached (their Pods are, compactly), so each subject is read once from the API and its template
+   * judged. Policy changes are rare; the reads are one per such Finding's subject.
+   */
+  private int rejudgeControllerSubjects() {
+    Set<String> seen = new HashSet<>();
+    int judged = 0;
+    for (Finding finding : client.resources(Finding.class).inAnyNamespace().list().getItems()) {
+      SubjectReference subject = finding.getSpec() == null ? null : finding.getSpec().getSubject();
+      if (subject == null || findings.foreign(finding) || !seen.add(key(subject))) {
+        continue;
+      }
+      Optional<WatchedKind> kind = WatchedKind.of(subject.getApiVersion(), subject.getKind());
+      if (kind.isEmpty() || kind.get().evaluated()) {
+        continue;
+      }
+      try {
+        HasMetadata current =
+            client
+                .resources(kind.get().type())
+                .inNamespace(subject.getNamespace())
+                .withName(subject.getName())
+                .get();
+        // Only the object the Finding names, not a later one re-created under its name.
+        if (current != null && Objects.equals(current.getMetadata().getUid(), subject.getUid())) {
+          evaluator.rejudge(current);
+          judged++;
+        }
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "could not re-judge %s", key(subject));
+      }
+    }
+    return judged;
+  }
+
+  private static String key(SubjectReference subject) {
+    return subject.getKind() + "/" + subject.getNamespace() + "/" + subject.getName();
   }
 
   private void scheduleExpiry() {

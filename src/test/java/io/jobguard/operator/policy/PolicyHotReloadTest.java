@@ -212,6 +212,33 @@ class PolicyHotReloadTest {
   }
 
   @Test
+  void exceptionAddedLaterCoversAnExistingDaemonSetFinding() {
+    DaemonSet daemonSet = client.resource(daemonSet("node-exporter")).create();
+    client.resource(ownedPod("node-exporter-a1", daemonSet)).create();
+    Finding reported = awaitFinding("DaemonSet", "node-exporter", PRIVILEGED, f -> true);
+    assertThat(reported.getStatus().getSuppressedBy()).isNull();
+
+    apply(
+        """
+        metadata: {name: exporters}
+        spec:
+          exceptions:
+            - name: node-exporter
+              rules: [privileged-container]
+              namespaces: [%s]
+              kinds: [DaemonSet]
+              names: [node-exporter]
+              reason: Reads host metrics; reviewed by the platform team.
+        """
+            .formatted(namespace));
+
+    Finding suppressed =
+        awaitFinding(
+            "DaemonSet", "node-exporter", PRIVILEGED, f -> f.getStatus().getSuppressedBy() != null);
+    assertThat(suppressed.getStatus().getSuppressedBy()).isEqualTo("node-exporter");
+  }
+
+  @Test
   void invalidEditKeepsTheLastValidVersionAndPoliciesMergeInNameOrder() {
     apply(
         """
