@@ -58,15 +58,7 @@ public class FindingApi {
     markSubjectDeleted(status, state.subjectDeletedAt);
     state.wanted().applyTo(status);
     try {
-      Finding created = client.resource(finding).create();
-      state.createdFinding =
-          client
-              .resource(created)
-              .editStatus(
-                  f -> {
-                    f.setStatus(status);
-                    return f;
-                  });
+      state.createdFinding = createWithStatus(finding, status);
       return Outcome.CREATED;
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
@@ -98,14 +90,7 @@ public class FindingApi {
     OccurrenceLedger.apply(status, batch);
     markSubjectDeleted(status, state.subjectDeletedAt);
     try {
-      Finding created = client.resource(finding).create();
-      client
-          .resource(created)
-          .editStatus(
-              f -> {
-                f.setStatus(status);
-                return f;
-              });
+      createWithStatus(finding, status);
       return Outcome.CREATED;
     } catch (KubernetesClientException e) {
       int code = e.getCode();
@@ -160,6 +145,18 @@ public class FindingApi {
       LOG.warnf("could not update finding %s: %s", state.key(), e.getMessage());
       return Outcome.ERROR;
     }
+  }
+
+  /** Status is a subresource: a create ignores it, so it is written in a second call. */
+  private Finding createWithStatus(Finding finding, FindingStatus status) {
+    Finding created = client.resource(finding).create();
+    return client
+        .resource(created)
+        .editStatus(
+            f -> {
+              f.setStatus(status);
+              return f;
+            });
   }
 
   /**
