@@ -23,6 +23,8 @@ public interface JobguardConfig {
 
   Shard shard();
 
+  LeaderElection leaderElection();
+
   interface Watch {
     /** Namespaces to watch; empty watches all. */
     Optional<List<String>> namespaces();
@@ -65,5 +67,23 @@ public interface JobguardConfig {
     /** Re-occurrences within this window are merged into one status update. */
     @WithDefault("10s")
     Duration coalesceWindow();
+  }
+
+  /**
+   * Timings of the leader Lease; the defaults are JOSDK's. A standby takes over at the latest one
+   * lease duration after the leader stopped renewing, plus a retry period.
+   */
+  interface LeaderElection {
+    /** How long a Lease holds without renewal before a standby may take it. */
+    @WithDefault("15s")
+    Duration leaseDuration();
+
+    /** How long the leader keeps trying to renew before it gives leadership up. */
+    @WithDefault("10s")
+    Duration renewDeadline();
+
+    /** How often candidates try to acquire and the leader to renew. */
+    @WithDefault("2s")
+    Duration retryPeriod();
   }
 }

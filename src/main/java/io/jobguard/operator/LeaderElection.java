@@ -30,6 +30,7 @@ public class LeaderElection {
   private final String leaseName;
   private final List<String> electionProfiles;
   private final boolean operatorEnabled;
+  private final JobguardConfig.LeaderElection timings;
 
   public LeaderElection(
       OperatorLifecycle lifecycle,
@@ -44,6 +45,7 @@ public class LeaderElection {
     this.leaseName = leaseName(NamespaceShard.of(config.shard()));
     this.electionProfiles = electionProfiles;
     this.operatorEnabled = operatorEnabled;
+    this.timings = config.leaderElection();
   }
 
   @Produces
@@ -51,6 +53,9 @@ public class LeaderElection {
   LeaderElectionConfiguration configuration() {
     LeaderElectionConfigurationBuilder builder =
         LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(leaseName)
+            .withLeaseDuration(timings.leaseDuration())
+            .withRenewDeadline(timings.renewDeadline())
+            .withRetryPeriod(timings.retryPeriod())
             .withLeaderCallbacks(
                 new LeaderCallbacks(this::onStartLeading, this::onStopLeading, this::onNewLeader));
     String namespace = System.getenv("POD_NAMESPACE");
