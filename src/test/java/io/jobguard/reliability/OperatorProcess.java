@@ -55,10 +55,13 @@ final class OperatorProcess implements AutoCloseable {
     command.add(ProcessHandle.current().info().command().orElse("java"));
     // Two JVMs share the CPUs with the test: start fast, stay small.
     command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-    property(command, "quarkus.kubernetes-client.api-server-url", apiServerUrl);
-    property(command, "quarkus.kubernetes-client.trust-certs", "true");
-    property(command, "quarkus.kubernetes-client.namespace", namespace);
-    property(command, "quarkus.kubernetes-client.token", "failover-test");
+    // fabric8's own auto-configuration, as in a pod; nothing from the developer's kubeconfig or
+    // a service account may leak in.
+    property(command, "kubernetes.master", apiServerUrl);
+    property(command, "kubernetes.namespace", namespace);
+    property(command, "kubernetes.auth.token", "failover-test");
+    property(command, "kubernetes.auth.tryKubeConfig", "false");
+    property(command, "kubernetes.auth.tryServiceAccount", "false");
     property(command, "quarkus.management.host", "127.0.0.1");
     property(command, "quarkus.management.port", String.valueOf(port));
     settings.forEach((key, value) -> property(command, key, value));
@@ -70,8 +73,6 @@ final class OperatorProcess implements AutoCloseable {
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("HOSTNAME", identity);
     builder.environment().put("POD_NAMESPACE", namespace);
-    // Nothing from the developer's own cluster configuration may leak into the test.
-    builder.environment().put("KUBECONFIG", log.resolveSibling("no-kubeconfig").toString());
     builder.environment().keySet().removeIf(k -> k.startsWith("KUBERNETES_"));
     return new OperatorProcess(identity, builder.start(), log, port);
   }
