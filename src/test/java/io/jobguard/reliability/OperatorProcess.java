@@ -94,6 +94,11 @@ final class OperatorProcess implements AutoCloseable {
    * The sum over all series of a counter, e.g. every outcome of {@code jobguard_finding_writes}.
    */
   double total(String metric) {
+    return total(metric, "");
+  }
+
+  /** The sum over the series of a counter that carry {@code label}, e.g. {@code kind="Job"}. */
+  double total(String metric, String label) {
     String exposition =
         get("/q/metrics")
             .filter(r -> r.statusCode() == 200)
@@ -102,6 +107,7 @@ final class OperatorProcess implements AutoCloseable {
     return exposition
         .lines()
         .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
+        .filter(line -> line.contains(label))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();
   }
