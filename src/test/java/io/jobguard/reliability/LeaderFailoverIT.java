@@ -51,10 +51,10 @@ class LeaderFailoverIT {
    */
   static final Map<String, String> SETTINGS =
       Map.of(
-          "jobguard.leader-election.lease-duration", "6s",
-          "jobguard.leader-election.renew-deadline", "4s",
+          "jobguard.leader-election.lease-duration", "8s",
+          "jobguard.leader-election.renew-deadline", "6s",
           "jobguard.leader-election.retry-period", "1s",
-          "jobguard.write.coalesce-window", "3s");
+          "jobguard.write.coalesce-window", "4s");
 
   static ElectionApiServer api;
   static KubernetesClient client;
@@ -110,7 +110,7 @@ class LeaderFailoverIT {
       assertThat(standby.total(EVALUATIONS)).as("standby evaluations").isZero();
 
       // New violations, and the leader dies before it has written them. nightly-3 is evaluated
-      // and then held by the CronJob Finding's coalescing window (at least 3 s); nightly-4 and p4
+      // and then held by the CronJob Finding's coalescing window (at least 4 s); nightly-4 and p4
       // are most likely not even seen; p3 (a new Finding, written at once) may or may not be out.
       double jobsEvaluated = leader.total(EVALUATIONS, JOB);
       create(job("nightly-3", nightly));
