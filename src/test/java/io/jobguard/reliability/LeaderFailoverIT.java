@@ -93,8 +93,9 @@ class LeaderFailoverIT {
     try {
       OperatorProcess leader = awaitLeader(Optional.empty());
       OperatorProcess standby = other(leader);
+      assertThat(standby.alive()).as("standby %s is running", standby.identity()).isTrue();
 
-      CronJob nightly = create(cronJob("nightly"));
+      CronJob nightly = create(HostileObjects.privilegedCronJob(TENANT, "nightly"));
       create(job("nightly-1", nightly));
       create(job("nightly-2", nightly));
       create(pod("p1"));
@@ -233,12 +234,6 @@ class LeaderFailoverIT {
 
   private static void namespace(String name) {
     create(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build());
-  }
-
-  private static CronJob cronJob(String name) {
-    CronJob cronJob = HostileObjects.privilegedCronJob(TENANT, name);
-    cronJob.getSpec().getJobTemplate().getSpec().getTemplate().setSpec(privileged());
-    return cronJob;
   }
 
   private static Job job(String name, CronJob owner) {
