@@ -6,13 +6,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jobguard.api.v1alpha1.Finding;
 import io.jobguard.api.v1alpha1.FindingStatus;
-import io.jobguard.api.v1alpha1.Occurrence;
 import io.jobguard.findings.FindingFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,7 +46,7 @@ public class FindingApi {
     this.client = client;
   }
 
-  Outcome create(FindingState state, List<Occurrence> batch, Instant now) {
+  Outcome create(FindingState state, OccurrenceBatch batch, Instant now) {
     FindingObservation o = state.template;
     Finding finding =
         FindingFactory.create(o.subject(), o.rollup().chain(), o.evaluated(), o.detections(), now);
@@ -75,7 +73,7 @@ public class FindingApi {
    * and labels, the counts it had plus what happened since. A namespace being deleted refuses
    * (403/404); that is not worth retrying.
    */
-  Outcome recreate(FindingState state, List<Occurrence> batch) {
+  Outcome recreate(FindingState state, OccurrenceBatch batch) {
     Finding deleted = state.deletedCopy;
     Finding finding = new Finding();
     finding.setMetadata(
@@ -111,7 +109,7 @@ public class FindingApi {
    * severity, evidence and template in the spec (a separate write: status is a subresource),
    * suppression and ignore markers in the status.
    */
-  Outcome update(FindingState state, List<Occurrence> batch) {
+  Outcome update(FindingState state, OccurrenceBatch batch) {
     FindingVerdict wanted = state.wanted();
     var finding = client.resources(Finding.class).inNamespace(state.namespace).withName(state.name);
     try {

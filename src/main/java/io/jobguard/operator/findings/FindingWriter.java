@@ -1,7 +1,6 @@
 package io.jobguard.operator.findings;
 
 import io.jobguard.api.v1alpha1.Finding;
-import io.jobguard.api.v1alpha1.Occurrence;
 import io.jobguard.metrics.JobguardMetrics;
 import io.jobguard.model.ObjectRef;
 import io.jobguard.operator.JobguardConfig;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -282,7 +280,7 @@ public class FindingWriter {
     if (states.get(state.key()) != state) {
       return;
     }
-    List<Occurrence> batch = state.ledger.drain();
+    OccurrenceBatch batch = state.ledger.drain();
     Instant now = clock.instant();
     FindingApi.Outcome outcome = write(state, batch, now);
     metrics.findingWrite(outcome.metricValue());
@@ -308,7 +306,7 @@ public class FindingWriter {
     }
   }
 
-  private FindingApi.Outcome write(FindingState state, List<Occurrence> batch, Instant now) {
+  private FindingApi.Outcome write(FindingState state, OccurrenceBatch batch, Instant now) {
     if (state.exists) {
       return api.update(state, batch);
     }
@@ -349,7 +347,7 @@ public class FindingWriter {
     }
   }
 
-  private void retry(FindingState state, List<Occurrence> batch, boolean exists) {
+  private void retry(FindingState state, OccurrenceBatch batch, boolean exists) {
     state.ledger.requeue(batch);
     state.exists = exists;
     state.failures++;

@@ -5,7 +5,6 @@ import io.jobguard.api.v1alpha1.Occurrence;
 import io.jobguard.model.ObjectRef;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,9 @@ import java.util.Set;
 
 /**
  * Counts occurrences of one Finding exactly once per object, across re-lists and restarts, and
- * holds the ones not yet written so several can go out in one status update.
+ * holds the ones not yet written so several can go out in one status update. What it holds is
+ * bounded per Finding: a count plus the {@link #RECENT_OCCURRENCES} most recent occurrences, so an
+ * API outage of any length costs no more memory than a short one and loses no count.
  *
  * <p>Within one process, an object is recognised by uid. After a restart the uids seen before are
  * gone, so a Finding read back from the cluster brings a watermark, its {@code lastSeen}: an object
@@ -32,7 +33,7 @@ final class OccurrenceLedger {
               return size() > REMEMBERED_UIDS;
             }
           });
-  private final List<Occurrence> pending = new ArrayList<>();
+  private OccurrenceBatch pending = OccurrenceBatch.EMPTY;
   private Instant watermark;
 
   /** Takes over what an earlier run already counted. */
@@ -55,7 +56,8 @@ final class OccurrenceLedger {
     if (watermark != null && createdAt != null && !createdAt.isAfter(watermark)) {
       return false;
     }
-    pending.add(occurrence(object, seenAt));
+    Occurrence occurrence = occurrence(object, seenAt);
+    pending = pending.then(new OccurrenceBatch(1, occurrence.getSeenAt(), List.of(occurrence)));
     return true;
   }
 
@@ -64,35 +66,33 @@ final class OccurrenceLedger {
   }
 
   /** Hands out the pending occurrences for one write; give them back if it fails. */
-  List<Occurrence> drain() {
-    List<Occurrence> batch = List.copyOf(pending);
-    pending.clear();
+  OccurrenceBatch drain() {
+    OccurrenceBatch batch = pending;
+    pending = OccurrenceBatch.EMPTY;
     return batch;
   }
 
-  void requeue(List<Occurrence> batch) {
-    pending.addAll(0, batch);
+  /** A failed write's batch; it happened before anything accepted since. */
+  void requeue(OccurrenceBatch batch) {
+    pending = batch.then(pending);
   }
 
   /** Adds a batch to a status: count, last seen, the few most recent, subject seen alive. */
-  static void apply(FindingStatus status, List<Occurrence> batch) {
+  static void apply(FindingStatus status, OccurrenceBatch batch) {
     if (batch.isEmpty()) {
       return;
     }
     long count = status.getCount() == null ? 0 : status.getCount();
-    status.setCount(count + batch.size());
-    List<Occurrence> recent = new ArrayList<>(status.getRecentOccurrences());
-    recent.addAll(batch);
+    status.setCount(count + batch.count());
     status.setRecentOccurrences(
-        new ArrayList<>(
-            recent.subList(Math.max(0, recent.size() - RECENT_OCCURRENCES), recent.size())));
-    Instant last = parse(batch.get(batch.size() - 1).getSeenAt());
+        OccurrenceBatch.lastOf(status.getRecentOccurrences(), batch.recent(), RECENT_OCCURRENCES));
+    Instant last = parse(batch.recent().get(batch.recent().size() - 1).getSeenAt());
     Instant previous = parse(status.getLastSeen());
     if (previous == null || (last != null && last.isAfter(previous))) {
       status.setLastSeen(last == null ? null : last.toString());
     }
     if (status.getFirstSeen() == null) {
-      status.setFirstSeen(batch.get(0).getSeenAt());
+      status.setFirstSeen(batch.firstSeenAt());
     }
     status.setSubjectExists(true);
     status.setSubjectDeletedAt(null);

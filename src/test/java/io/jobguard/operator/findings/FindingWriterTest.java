@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.jobguard.api.v1alpha1.Finding;
-import io.jobguard.api.v1alpha1.Occurrence;
 import io.jobguard.metrics.JobguardMetrics;
 import io.jobguard.model.ObjectRef;
 import io.jobguard.model.Workload;
@@ -180,13 +179,13 @@ class FindingWriterTest {
     }
 
     @Override
-    Outcome create(FindingState state, List<Occurrence> batch, Instant now) {
+    Outcome create(FindingState state, OccurrenceBatch batch, Instant now) {
       if (failNext > 0) {
         failNext--;
         calls.add("error");
         return Outcome.ERROR;
       }
-      calls.add("create " + batch.size());
+      calls.add("create " + batch.count());
       if (state.subjectDeletedAt != null) {
         deletedMarks.add(state.subjectDeletedAt);
       }
@@ -195,8 +194,8 @@ class FindingWriterTest {
     }
 
     @Override
-    Outcome update(FindingState state, List<Occurrence> batch) {
-      calls.add("update " + batch.size());
+    Outcome update(FindingState state, OccurrenceBatch batch) {
+      calls.add("update " + batch.count());
       if (state.subjectDeletedAt != null) {
         deletedMarks.add(state.subjectDeletedAt);
       }

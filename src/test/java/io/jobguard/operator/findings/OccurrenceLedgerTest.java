@@ -18,7 +18,9 @@ class OccurrenceLedgerTest {
     assertThat(ledger.accept(pod("a"), T0, T0)).isTrue();
     assertThat(ledger.accept(pod("a"), T0, T0.plusSeconds(5))).isFalse();
     assertThat(ledger.accept(pod("b"), T0, T0.plusSeconds(6))).isTrue();
-    assertThat(ledger.drain()).extracting(Occurrence::getUid).containsExactly("a", "b");
+    OccurrenceBatch batch = ledger.drain();
+    assertThat(batch.count()).isEqualTo(2);
+    assertThat(batch.recent()).extracting(Occurrence::getUid).containsExactly("a", "b");
     assertThat(ledger.hasPending()).isFalse();
   }
 
@@ -71,10 +73,40 @@ class OccurrenceLedgerTest {
   void requeuedBatchIsWrittenWithTheNextOne() {
     OccurrenceLedger ledger = new OccurrenceLedger();
     ledger.accept(pod("a"), T0, T0);
-    List<Occurrence> failed = ledger.drain();
+    OccurrenceBatch failed = ledger.drain();
     ledger.accept(pod("b"), T0, T0.plusSeconds(1));
     ledger.requeue(failed);
-    assertThat(ledger.drain()).extracting(Occurrence::getUid).containsExactly("a", "b");
+    OccurrenceBatch next = ledger.drain();
+    assertThat(next.count()).isEqualTo(2);
+    assertThat(next.firstSeenAt()).isEqualTo(T0.toString());
+    assertThat(next.recent()).extracting(Occurrence::getUid).containsExactly("a", "b");
+  }
+
+  @Test
+  void pendingOccurrencesStayBoundedThroughALongOutageWithoutLosingTheCount() {
+    OccurrenceLedger ledger = new OccurrenceLedger();
+    int occurrences = 3 * OccurrenceLedger.REMEMBERED_UIDS + 7;
+    for (int i = 0; i < occurrences; i++) {
+      assertThat(ledger.accept(pod("p" + i), T0, T0.plusSeconds(i))).isTrue();
+      if (i % 100 == 99) {
+        // Every write fails: the batch comes back and more occurrences pile up behind it.
+        ledger.requeue(ledger.drain());
+      }
+    }
+    OccurrenceBatch batch = ledger.drain();
+    assertThat(batch.count()).isEqualTo(occurrences);
+    assertThat(batch.firstSeenAt()).isEqualTo(T0.toString());
+    assertThat(batch.recent())
+        .hasSize(OccurrenceLedger.RECENT_OCCURRENCES)
+        .last()
+        .extracting(Occurrence::getUid)
+        .isEqualTo("p" + (occurrences - 1));
+
+    FindingStatus status = new FindingStatus();
+    OccurrenceLedger.apply(status, batch);
+    assertThat(status.getCount()).isEqualTo(occurrences);
+    assertThat(status.getFirstSeen()).isEqualTo(T0.toString());
+    assertThat(status.getLastSeen()).isEqualTo(T0.plusSeconds(occurrences - 1).toString());
   }
 
   private static ObjectRef pod(String uid) {
