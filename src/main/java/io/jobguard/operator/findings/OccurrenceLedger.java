@@ -5,6 +5,7 @@ import io.jobguard.api.v1alpha1.Occurrence;
 import io.jobguard.model.ObjectRef;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.Set;
  *
  * <p>Within one process, an object is recognised by uid. After a restart the uids seen before are
  * gone, so a Finding read back from the cluster brings a watermark, its {@code lastSeen}: an object
- * created at or before it existed while the previous run was watching and was counted then.
+ * created in an earlier second existed while the previous run was watching and was counted then;
+ * one created in that same second is told apart by the uids of the recent occurrences.
  */
 final class OccurrenceLedger {
   static final int RECENT_OCCURRENCES = 5;
@@ -41,7 +43,10 @@ final class OccurrenceLedger {
     if (status == null) {
       return;
     }
-    watermark = parse(status.getLastSeen());
+    Instant lastSeen = parse(status.getLastSeen());
+    // creationTimestamps have whole seconds: an object created in the second of the last write may
+    // or may not have been counted, so that second is left to the uids of the recent occurrences.
+    watermark = lastSeen == null ? null : lastSeen.truncatedTo(ChronoUnit.SECONDS);
     status.getRecentOccurrences().stream()
         .map(Occurrence::getUid)
         .filter(uid -> uid != null)
@@ -53,7 +58,7 @@ final class OccurrenceLedger {
     if (object.uid() != null && !seenUids.add(object.uid())) {
       return false;
     }
-    if (watermark != null && createdAt != null && !createdAt.isAfter(watermark)) {
+    if (watermark != null && createdAt != null && createdAt.isBefore(watermark)) {
       return false;
     }
     Occurrence occurrence = occurrence(object, seenAt);

@@ -37,6 +37,22 @@ class OccurrenceLedgerTest {
   }
 
   @Test
+  void anObjectCreatedInTheSecondOfTheLastWriteCountsUnlessItIsARecentOccurrence() {
+    FindingStatus persisted = new FindingStatus();
+    persisted.setLastSeen(T0.plusMillis(700).toString());
+    Occurrence written = new Occurrence();
+    written.setUid("written");
+    persisted.setRecentOccurrences(List.of(written));
+    OccurrenceLedger ledger = new OccurrenceLedger();
+    ledger.restoreFrom(persisted);
+
+    // Both were created in the same whole second as the last write; only one was written.
+    assertThat(ledger.accept(pod("written"), T0, T0.plusSeconds(9))).isFalse();
+    assertThat(ledger.accept(pod("unwritten"), T0, T0.plusSeconds(9))).isTrue();
+    assertThat(ledger.accept(pod("earlier"), T0.minusSeconds(1), T0.plusSeconds(9))).isFalse();
+  }
+
+  @Test
   void restoredRecentOccurrencesAreKnownByUid() {
     FindingStatus persisted = new FindingStatus();
     persisted.setLastSeen(T0.toString());
