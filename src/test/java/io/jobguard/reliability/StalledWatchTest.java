@@ -4,6 +4,7 @@ import static io.jobguard.reliability.FaultyApiServer.watchOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -13,12 +14,14 @@ import io.jobguard.metrics.JobguardMetrics;
 import io.jobguard.operator.watch.ScopedInformers;
 import io.jobguard.operator.watch.StallWatchdog;
 import io.jobguard.operator.watch.WatchScope;
+import io.jobguard.operator.watch.WorkloadInformers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,47 @@ class StalledWatchTest {
     assertThat(adds.get("before")).hasValue(1);
   }
 
+  @Test
+  void theOperatorsWorkloadInformersRunTheWatchdog() {
+    server.fail(watchOf("pods"), FaultyApiServer.silentWatch());
+    WorkloadInformers workloads =
+        new WorkloadInformers(client, new JobguardMetrics(registry, false), STALL_TIMEOUT);
+    try {
+      workloads
+          .start(
+              new WatchScope(List.of(Observations.NAMESPACE), Set.of()),
+              // No object of another kind exists, so every add recorded is a Pod's.
+              kind -> recording())
+          .get(20, TimeUnit.SECONDS);
+      client.resource(Observations.privilegedPod("during-stall")).create();
+
+      await().atMost(STALL_TIMEOUT.multipliedBy(4)).until(() -> added("during-stall"));
+      assertThat(gaps()).isGreaterThanOrEqualTo(1);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    } finally {
+      workloads.stop();
+    }
+  }
+
+  private <T extends HasMetadata> ResourceEventHandler<T> recording() {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T object) {
+        adds.computeIfAbsent(object.getMetadata().getName(), n -> new AtomicInteger())
+            .incrementAndGet();
+      }
+
+      @Override
+      public void onUpdate(T before, T after) {}
+
+      @Override
+      public void onDelete(T object, boolean finalStateUnknown) {
+        deleted.add(object.getMetadata().getName());
+      }
+    };
+  }
+
   private void start() {
     informers =
         ScopedInformers.start(
@@ -108,21 +152,7 @@ class StalledWatchTest {
             "Pod",
             new WatchScope(List.of(Observations.NAMESPACE), Set.of()),
             () -> new BasicItemStore<>(Cache::metaNamespaceKeyFunc),
-            new ResourceEventHandler<Pod>() {
-              @Override
-              public void onAdd(Pod pod) {
-                adds.computeIfAbsent(pod.getMetadata().getName(), n -> new AtomicInteger())
-                    .incrementAndGet();
-              }
-
-              @Override
-              public void onUpdate(Pod before, Pod after) {}
-
-              @Override
-              public void onDelete(Pod pod, boolean finalStateUnknown) {
-                deleted.add(pod.getMetadata().getName());
-              }
-            },
+            this.<Pod>recording(),
             new JobguardMetrics(registry, false));
     watchdog = StallWatchdog.start(STALL_TIMEOUT, List.of(informers));
   }

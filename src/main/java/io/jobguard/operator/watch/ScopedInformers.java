@@ -77,23 +77,20 @@ public final class ScopedInformers<T extends HasMetadata> {
   /**
    * Restarts every informer whose watch is open but has delivered nothing, not even a bookmark, for
    * {@code stallTimeout}: it lists again, so objects created meanwhile that still exist arrive as
-   * adds. Each restart counts one watch gap. Returns how many were restarted.
+   * adds. Each restart counts one watch gap.
    */
-  public int restartStalled(Duration stallTimeout) {
+  public void restartStalled(Duration stallTimeout) {
     Instant now = clock.instant();
-    int restarted = 0;
     for (RestartableInformer<T> informer : informers) {
       Duration silent = informer.silentFor(now);
       if (silent.compareTo(stallTimeout) >= 0 && informer.watching()) {
         metrics.watchGap(kind);
         LOG.warnf(
-            "watch of %s is open but sent nothing (no event, no bookmark) for %ds, re-listing",
-            kind, silent.toSeconds());
+            "watch of %s (%s) is open but sent nothing, not even a bookmark, for %ds: re-listing",
+            kind, informer.informer(), silent.toSeconds());
         informer.restart(now);
-        restarted++;
       }
     }
-    return restarted;
   }
 
   private static <T extends HasMetadata> List<Informable<T>> sources(
