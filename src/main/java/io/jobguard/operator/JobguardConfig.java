@@ -31,6 +31,13 @@ public interface JobguardConfig {
 
     /** Namespaces never watched, even when {@link #namespaces()} is empty. */
     Optional<List<String>> excludeNamespaces();
+
+    /**
+     * An open watch that delivers nothing, not even a bookmark, for this long is replaced by a new
+     * list and watch (and counted as a watch gap). API servers send bookmarks about once a minute.
+     */
+    @WithDefault("10m")
+    Duration stallTimeout();
   }
 
   interface Metrics {

@@ -27,7 +27,10 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -45,6 +48,7 @@ final class FaultyApiServer implements AutoCloseable {
   private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final KubernetesMockServer server;
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
   FaultyApiServer() {
     server =
@@ -133,6 +137,48 @@ final class FaultyApiServer implements AutoCloseable {
             });
   }
 
+  /**
+   * A stalled watch: accepted, then nothing is ever sent on it, and the server never closes it. The
+   * informer sees an open watch and, on its own, would wait.
+   */
+  static MockResponse silentWatch() {
+    return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {});
+  }
+
+  /**
+   * A quiet but healthy watch: no object changes, but a BOOKMARK with a newer resourceVersion every
+   * {@code every}, as a real API server sends them; never closed by the server.
+   */
+  MockResponse watchWithBookmarks(Duration every) {
+    AtomicLong version = new AtomicLong(1_000_000);
+    return new MockResponse()
+        .withWebSocketUpgrade(
+            new WebSocketListener() {
+              @Override
+              public void onOpen(WebSocket socket, Response response) {
+                // A send that throws would cancel the repetition: a closed socket just ends it.
+                timer.scheduleAtFixedRate(
+                    () -> {
+                      try {
+                        socket.send(bookmarkEvent(version.incrementAndGet()));
+                      } catch (RuntimeException e) {
+                        // The client went away; the next test's server is another instance.
+                      }
+                    },
+                    every.toMillis(),
+                    every.toMillis(),
+                    TimeUnit.MILLISECONDS);
+              }
+            });
+  }
+
+  private static String bookmarkEvent(long resourceVersion) {
+    return "{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"Pod\",\"apiVersion\":\"v1\","
+        + "\"metadata\":{\"resourceVersion\":\""
+        + resourceVersion
+        + "\"}}}";
+  }
+
   /** The ERROR event an API server sends when the watched resourceVersion is too old. */
   static String goneEvent() {
     return "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\","
@@ -199,6 +245,7 @@ final class FaultyApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    timer.shutdownNow();
     server.destroy();
   }
 }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * event on the open watch) fabric8 lists again without telling the exception handler, and events of
  * the gap are then only seen as state. A watch event always carries a new resourceVersion; only a
  * list puts an object back unchanged, so the first such put counts as one gap, and the rest of the
- * same re-list (one per cached object, moments apart) is not counted again.
+ * same re-list (one per cached object, moments apart) is not counted again. A re-list that the
+ * stall watchdog started and counted itself is not counted here.
  */
 final class ReListCountingStore<T extends HasMetadata> extends ForwardingItemStore<T> {
   static final Duration ONE_RELIST = Duration.ofSeconds(5);
@@ -22,6 +23,7 @@ final class ReListCountingStore<T extends HasMetadata> extends ForwardingItemSto
   private final JobguardMetrics metrics;
   private final Clock clock;
   private Instant lastCounted = Instant.MIN;
+  private boolean countedElsewhere;
 
   ReListCountingStore(ItemStore<T> store, String kind, JobguardMetrics metrics, Clock clock) {
     super(store);
@@ -39,9 +41,16 @@ final class ReListCountingStore<T extends HasMetadata> extends ForwardingItemSto
     return previous;
   }
 
+  /** While on, the re-list in progress was already counted by whoever started it. */
+  synchronized void reListCountedElsewhere(boolean on) {
+    countedElsewhere = on;
+  }
+
   private synchronized void countGap() {
     Instant now = clock.instant();
-    if (Duration.between(lastCounted, now).compareTo(ONE_RELIST) > 0) {
+    if (countedElsewhere) {
+      lastCounted = now;
+    } else if (Duration.between(lastCounted, now).compareTo(ONE_RELIST) > 0) {
       lastCounted = now;
       metrics.watchGap(kind);
     }

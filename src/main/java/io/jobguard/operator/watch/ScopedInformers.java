@@ -4,16 +4,21 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.Informable;
+import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.jobguard.metrics.JobguardMetrics;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /** The informers of one kind over the watch scope: one per namespace, or one cluster-wide. */
@@ -21,11 +26,15 @@ public final class ScopedInformers<T extends HasMetadata> {
   private static final Logger LOG = Logger.getLogger(ScopedInformers.class);
 
   private final String kind;
-  private final List<SharedIndexInformer<T>> informers = new ArrayList<>();
+  private final JobguardMetrics metrics;
+  private final Clock clock;
+  private final List<RestartableInformer<T>> informers = new CopyOnWriteArrayList<>();
   private final List<CompletableFuture<Void>> starts = new ArrayList<>();
 
-  private ScopedInformers(String kind) {
+  private ScopedInformers(String kind, JobguardMetrics metrics, Clock clock) {
     this.kind = kind;
+    this.metrics = metrics;
+    this.clock = clock;
   }
 
   /** Creates and starts the informers; the store supplier decides what the cache keeps. */
@@ -37,27 +46,51 @@ public final class ScopedInformers<T extends HasMetadata> {
       Supplier<ItemStore<T>> stores,
       ResourceEventHandler<? super T> handler,
       JobguardMetrics metrics) {
-    ScopedInformers<T> scoped = new ScopedInformers<>(kind);
+    Clock clock = Clock.systemUTC();
+    ScopedInformers<T> scoped = new ScopedInformers<>(kind, metrics, clock);
     metrics.watchStarted(kind);
+    ExceptionHandler errors =
+        (started, error) -> {
+          // A failed list or watch means a re-list: events in between are only seen as state.
+          metrics.watchGap(kind);
+          LOG.warnf("watch of %s failed, re-listing: %s", kind, error.toString());
+          return true;
+        };
     for (Informable<T> source : sources(client, type, scope)) {
-      SharedIndexInformer<T> informer = source.runnableInformer(0);
       ItemStore<T> store =
           scope.shard() instanceof NamespaceShard.All
               ? stores.get()
               : new ScopedItemStore<>(stores.get(), scope);
-      informer.itemStore(new ReListCountingStore<>(store, kind, metrics, Clock.systemUTC()));
-      informer.exceptionHandler(
-          (started, error) -> {
-            // A failed list or watch means a re-list: events in between are only seen as state.
-            metrics.watchGap(kind);
-            LOG.warnf("watch of %s failed, re-listing: %s", kind, error.toString());
-            return true;
-          });
-      informer.addEventHandler(handler);
-      scoped.starts.add(informer.start().toCompletableFuture());
+      RestartableInformer<T> informer =
+          new RestartableInformer<>(
+              source,
+              new ReListCountingStore<>(store, kind, metrics, clock),
+              handler,
+              errors,
+              clock.instant());
+      scoped.starts.add(informer.start(clock.instant()));
       scoped.informers.add(informer);
     }
     return scoped;
+  }
+
+  /**
+   * Restarts every informer whose watch is open but has delivered nothing, not even a bookmark, for
+   * {@code stallTimeout}: it lists again, so objects created meanwhile that still exist arrive as
+   * adds. Each restart counts one watch gap.
+   */
+  public void restartStalled(Duration stallTimeout) {
+    Instant now = clock.instant();
+    for (RestartableInformer<T> informer : informers) {
+      Duration silent = informer.silentFor(now);
+      if (silent.compareTo(stallTimeout) >= 0 && informer.watching()) {
+        metrics.watchGap(kind);
+        LOG.warnf(
+            "watch of %s (%s) is open but sent nothing, not even a bookmark, for %ds: re-listing",
+            kind, informer.informer(), silent.toSeconds());
+        informer.restart(now);
+      }
+    }
   }
 
   private static <T extends HasMetadata> List<Informable<T>> sources(
@@ -86,16 +119,16 @@ public final class ScopedInformers<T extends HasMetadata> {
   }
 
   public boolean hasSynced() {
-    return informers.stream().allMatch(SharedIndexInformer::hasSynced);
+    return informers().allMatch(SharedIndexInformer::hasSynced);
   }
 
   public boolean isRunning() {
-    return informers.stream().allMatch(SharedIndexInformer::isRunning);
+    return informers().allMatch(SharedIndexInformer::isRunning);
   }
 
   public Optional<T> cached(String namespace, String name) {
-    for (SharedIndexInformer<T> informer : informers) {
-      T item = informer.getStore().getByKey(namespace + "/" + name);
+    for (RestartableInformer<T> informer : informers) {
+      T item = informer.informer().getStore().getByKey(namespace + "/" + name);
       if (item != null) {
         return Optional.of(item);
       }
@@ -104,11 +137,15 @@ public final class ScopedInformers<T extends HasMetadata> {
   }
 
   public List<T> list() {
-    return informers.stream().flatMap(i -> i.getStore().list().stream()).toList();
+    return informers().flatMap(i -> i.getStore().list().stream()).toList();
+  }
+
+  private Stream<SharedIndexInformer<T>> informers() {
+    return informers.stream().map(RestartableInformer::informer);
   }
 
   public void stop() {
-    informers.forEach(SharedIndexInformer::stop);
+    informers.forEach(RestartableInformer::stop);
     informers.clear();
     starts.clear();
   }

@@ -4,7 +4,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.jobguard.metrics.JobguardMetrics;
+import io.jobguard.operator.JobguardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,12 +21,22 @@ import java.util.function.Function;
 public class WorkloadInformers {
   private final KubernetesClient client;
   private final JobguardMetrics metrics;
+  private final Duration stallTimeout;
   private final Map<WatchedKind, ScopedInformers<? extends HasMetadata>> informers =
       new EnumMap<>(WatchedKind.class);
+  private StallWatchdog watchdog;
 
-  public WorkloadInformers(KubernetesClient client, JobguardMetrics metrics) {
+  @Inject
+  public WorkloadInformers(
+      KubernetesClient client, JobguardMetrics metrics, JobguardConfig config) {
+    this(client, metrics, config.watch().stallTimeout());
+  }
+
+  public WorkloadInformers(
+      KubernetesClient client, JobguardMetrics metrics, Duration stallTimeout) {
     this.client = client;
     this.metrics = metrics;
+    this.stallTimeout = stallTimeout;
   }
 
   /**
@@ -35,6 +48,7 @@ public class WorkloadInformers {
     for (WatchedKind kind : startOrder()) {
       informers.put(kind, startKind(kind, scope, handlers.apply(kind)));
     }
+    watchdog = StallWatchdog.start(stallTimeout, List.copyOf(informers.values()));
     return CompletableFuture.allOf(
         informers.values().stream().map(ScopedInformers::synced).toArray(CompletableFuture[]::new));
   }
@@ -65,6 +79,11 @@ public class WorkloadInformers {
   }
 
   public synchronized void stop() {
+    if (watchdog != null) {
+      // First, so that no restart races the stop below.
+      watchdog.close();
+      watchdog = null;
+    }
     informers.values().forEach(ScopedInformers::stop);
     informers.clear();
   }
