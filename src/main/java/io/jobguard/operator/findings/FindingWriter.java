@@ -60,6 +60,7 @@ public class FindingWriter {
   private final AtomicInteger queued = new AtomicInteger();
   private final Map<String, FindingState> states = new HashMap<>();
   private final Map<String, Set<String>> keysBySubjectUid = new HashMap<>();
+  private volatile WriteProbe probe = WriteProbe.NONE;
 
   @Inject
   public FindingWriter(
@@ -90,9 +91,11 @@ public class FindingWriter {
           "writer queue full, dropped %s on %s", observation.ruleId(), observation.subject());
       return;
     }
+    probe.queued(observation);
     run(
         () -> {
           queued.decrementAndGet();
+          probe.pickedUp(observation);
           onObservation(observation);
         });
   }
@@ -149,6 +152,11 @@ public class FindingWriter {
   /** Waits until everything submitted before this call has been handled (tests, shutdown). */
   public void awaitIdle(Duration timeout) throws Exception {
     executor.submit(() -> {}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Installs a probe that is told when observations pass each stage (benchmarks). */
+  public void probe(WriteProbe probe) {
+    this.probe = probe == null ? WriteProbe.NONE : probe;
   }
 
   void onShutdown(@Observes ShutdownEvent event) {
@@ -284,7 +292,13 @@ public class FindingWriter {
     }
     List<Occurrence> batch = state.ledger.drain();
     Instant now = clock.instant();
+    if (state.template != null) {
+      probe.writing(state.template);
+    }
     FindingApi.Outcome outcome = write(state, batch, now);
+    if (state.template != null) {
+      probe.written(state.template, outcome);
+    }
     metrics.findingWrite(outcome.metricValue());
     if (state.deletedCopy != null && outcome != FindingApi.Outcome.ERROR) {
       if (outcome == FindingApi.Outcome.NOT_FOUND) {
