@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the writer knows about one Finding; touched only on the writer thread. */
+/** What the writer knows about one Finding; touched only on the writer thread it belongs to. */
 final class FindingState {
   final String namespace;
   final String name;

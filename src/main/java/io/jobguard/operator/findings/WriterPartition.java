@@ -6,11 +6,7 @@ import io.jobguard.metrics.JobguardMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,8 +27,7 @@ final class WriterPartition {
   private final WritePacing pacing;
   private final Clock clock;
   private final ScheduledExecutorService executor;
-  private final Map<String, FindingState> states = new HashMap<>();
-  private final Map<String, Set<String>> keysBySubjectUid = new HashMap<>();
+  private final FindingStates states = new FindingStates();
   private volatile WriteProbe probe = WriteProbe.NONE;
 
   WriterPartition(
@@ -80,7 +75,7 @@ final class WriterPartition {
   }
 
   void forget(String key) {
-    run(() -> drop(key));
+    run(() -> states.drop(key));
   }
 
   void recreate(Finding deleted) {
@@ -88,11 +83,7 @@ final class WriterPartition {
   }
 
   void reset() {
-    run(
-        () -> {
-          states.clear();
-          keysBySubjectUid.clear();
-        });
+    run(states::clear);
   }
 
   /** Done once everything submitted before it has been handled. */
@@ -109,7 +100,7 @@ final class WriterPartition {
   }
 
   private void onObservation(FindingObservation observation) {
-    FindingState state = stateFor(observation);
+    FindingState state = states.forObservation(observation);
     Instant now = clock.instant();
     if (!state.ledger.accept(observation.rollup().evaluated(), observation.createdAt(), now)) {
       // Seen before, but its template may have changed since (a CronJob edit).
@@ -146,28 +137,9 @@ final class WriterPartition {
     }
   }
 
-  private FindingState stateFor(FindingObservation observation) {
-    String key = observation.key();
-    FindingState state = states.get(key);
-    if (state == null) {
-      int slash = key.indexOf('/');
-      state = new FindingState(key.substring(0, slash), key.substring(slash + 1));
-      states.put(key, state);
-    }
-    state.template = observation;
-    String uid = observation.subject().uid();
-    if (uid != null && !uid.equals(state.subjectUid)) {
-      // Same name, new uid: the subject was re-created, so it exists again.
-      state.subjectDeletedAt = null;
-    }
-    index(state, uid);
-    return state;
-  }
-
   private void onSubjectDeleted(String uid, Instant at) {
-    for (String key : keysBySubjectUid.getOrDefault(uid, Set.of())) {
-      FindingState state = states.get(key);
-      if (state != null && state.subjectDeletedAt == null) {
+    for (FindingState state : states.ofSubject(uid)) {
+      if (state.subjectDeletedAt == null) {
         state.subjectDeletedAt = at;
         scheduleFlush(state, Duration.ZERO);
       }
@@ -179,8 +151,7 @@ final class WriterPartition {
     FindingState state = states.get(key);
     if (state == null) {
       state = FindingState.restored(finding);
-      states.put(key, state);
-      index(state, state.subjectUid);
+      states.put(state);
     }
     state.exists = true;
   }
@@ -188,28 +159,8 @@ final class WriterPartition {
   private void onRecreate(Finding deleted) {
     String key = FindingWriter.keyOf(deleted);
     FindingState state = FindingState.deletedByOthers(deleted, states.get(key));
-    drop(key);
-    states.put(key, state);
-    index(state, state.subjectUid);
+    states.put(state);
     scheduleFlush(state, Duration.ZERO);
-  }
-
-  private void drop(String key) {
-    FindingState state = states.remove(key);
-    if (state != null && state.subjectUid != null) {
-      Set<String> keys = keysBySubjectUid.get(state.subjectUid);
-      if (keys != null) {
-        keys.remove(key);
-      }
-    }
-  }
-
-  private void index(FindingState state, String subjectUid) {
-    if (subjectUid == null) {
-      return;
-    }
-    state.subjectUid = subjectUid;
-    keysBySubjectUid.computeIfAbsent(subjectUid, u -> new HashSet<>()).add(state.key());
   }
 
   private void scheduleFlush(FindingState state, Duration delay) {
@@ -222,7 +173,7 @@ final class WriterPartition {
 
   private void flush(FindingState state) {
     state.flushScheduled = false;
-    if (states.get(state.key()) != state) {
+    if (!states.isCurrent(state)) {
       return;
     }
     List<Occurrence> batch = state.ledger.drain();
@@ -238,7 +189,7 @@ final class WriterPartition {
     if (state.deletedCopy != null && outcome != FindingApi.Outcome.ERROR) {
       if (outcome == FindingApi.Outcome.NOT_FOUND) {
         // Its namespace is going away: nothing left to write back into.
-        drop(state.key());
+        states.drop(state.key());
         return;
       }
       state.deletedCopy = null;
