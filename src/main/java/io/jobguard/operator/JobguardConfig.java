@@ -74,6 +74,13 @@ public interface JobguardConfig {
     /** Re-occurrences within this window are merged into one status update. */
     @WithDefault("10s")
     Duration coalesceWindow();
+
+    /**
+     * Writer threads; each Finding belongs to one, so more threads write different Findings side by
+     * side while the API server is slow, and one Finding's writes stay in order.
+     */
+    @WithDefault("4")
+    int threads();
   }
 
   /**

@@ -109,6 +109,7 @@ class HelmChartTest {
         .containsEntry("JOBGUARD_METRICS_NAMESPACE_LABEL", "true")
         .containsEntry("JOBGUARD_EVENTS_ENABLED", "false")
         .containsEntry("JOBGUARD_WRITE_COALESCE_WINDOW", "30s")
+        .containsEntry("JOBGUARD_WRITE_THREADS", "8")
         .containsEntry("QUARKUS_LOG_LEVEL", "DEBUG");
     // An empty list means "all namespaces" in the operator, so the chart leaves the variable out.
     assertThat(env(deployment(ChartRenderer.render())))

@@ -99,15 +99,23 @@ class MetricsAndEventsTest {
               assertThat(text).contains("jobguard_detection_latency_seconds_bucket{le=");
             });
 
-    List<Event> events = client.v1().events().inNamespace(namespace).list().getItems();
-    assertThat(events)
-        .anySatisfy(
-            e -> {
-              assertThat(e.getType()).isEqualTo("Warning");
-              assertThat(e.getReason()).isEqualTo(FindingEvents.REASON);
-              assertThat(e.getInvolvedObject().getKind()).isEqualTo("CronJob");
-              assertThat(e.getInvolvedObject().getName()).isEqualTo("metered");
-              assertThat(e.getMessage()).contains("privileged-container").contains("critical");
+    // The Event is sent after the Finding is written, from a thread of its own.
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              List<Event> events = client.v1().events().inNamespace(namespace).list().getItems();
+              assertThat(events)
+                  .anySatisfy(
+                      e -> {
+                        assertThat(e.getType()).isEqualTo("Warning");
+                        assertThat(e.getReason()).isEqualTo(FindingEvents.REASON);
+                        assertThat(e.getInvolvedObject().getKind()).isEqualTo("CronJob");
+                        assertThat(e.getInvolvedObject().getName()).isEqualTo("metered");
+                        assertThat(e.getMessage())
+                            .contains("privileged-container")
+                            .contains("critical");
+                      });
             });
   }
 

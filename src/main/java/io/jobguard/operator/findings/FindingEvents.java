@@ -9,18 +9,24 @@ import io.jobguard.api.v1alpha1.FindingEvidence;
 import io.jobguard.api.v1alpha1.SubjectReference;
 import io.jobguard.findings.Truncation;
 import io.jobguard.operator.JobguardConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * A Warning Event on the subject for each new Finding, so {@code kubectl describe cronjob x} shows
  * it next to the scheduler's own events. Best effort: a failed or rate-limited Event never stops
- * the Finding from being written.
+ * the Finding from being written, and a new Finding's Event is sent from a thread of its own, so
+ * the writer thread goes on to the next Finding instead of waiting for it.
  */
 @ApplicationScoped
 public class FindingEvents {
@@ -28,12 +34,23 @@ public class FindingEvents {
   public static final String REASON_DELETED = "JobguardFindingDeleted";
   static final int MAX_MESSAGE = 1024;
 
+  /** Events waiting for a slow API server; beyond this many, new ones are skipped. */
+  static final int MAX_PENDING = 1_000;
+
   private static final Logger LOG = Logger.getLogger(FindingEvents.class);
 
   private final KubernetesClient client;
   private final boolean enabled;
   private final EventRateLimiter limiter =
       new EventRateLimiter(50, Duration.ofMillis(200), Instant.now());
+  private final AtomicInteger pending = new AtomicInteger();
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "jobguard-events");
+            t.setDaemon(true);
+            return t;
+          });
 
   @Inject
   public FindingEvents(KubernetesClient client, JobguardConfig config) {
@@ -45,11 +62,25 @@ public class FindingEvents {
     this.enabled = enabled;
   }
 
+  /** Announces a new Finding; returns at once, the Event follows from the sender thread. */
   public void newFinding(Finding finding, Instant now) {
-    if (!enabled) {
+    if (!enabled || !admitted(finding, now)) {
       return;
     }
-    emit(finding, eventFor(finding, now), now);
+    if (pending.incrementAndGet() > MAX_PENDING) {
+      pending.decrementAndGet();
+      LOG.debugf("event for %s skipped: %d waiting", finding.getMetadata().getName(), MAX_PENDING);
+      return;
+    }
+    Event event = eventFor(finding, now);
+    sender.execute(
+        () -> {
+          try {
+            create(finding, event);
+          } finally {
+            pending.decrementAndGet();
+          }
+        });
   }
 
   /** A Finding was deleted by someone other than jobguard: that is worth a Warning of its own. */
@@ -73,11 +104,25 @@ public class FindingEvents {
     emit(finding, event, now);
   }
 
+  void onShutdown(@Observes ShutdownEvent event) {
+    sender.shutdownNow();
+  }
+
   private void emit(Finding finding, Event event, Instant now) {
-    if (!limiter.tryAcquire(now)) {
-      LOG.debugf("event for %s skipped: rate limit", finding.getMetadata().getName());
-      return;
+    if (admitted(finding, now)) {
+      create(finding, event);
     }
+  }
+
+  private boolean admitted(Finding finding, Instant now) {
+    if (limiter.tryAcquire(now)) {
+      return true;
+    }
+    LOG.debugf("event for %s skipped: rate limit", finding.getMetadata().getName());
+    return false;
+  }
+
+  private void create(Finding finding, Event event) {
     try {
       client
           .v1()

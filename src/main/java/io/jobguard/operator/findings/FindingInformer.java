@@ -7,10 +7,14 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.jobguard.api.v1alpha1.Finding;
 import io.jobguard.metrics.FindingGauges;
 import io.jobguard.metrics.JobguardMetrics;
+import io.jobguard.operator.JobguardConfig;
 import io.jobguard.operator.watch.ScopedInformers;
+import io.jobguard.operator.watch.StallWatchdog;
 import io.jobguard.operator.watch.WatchScope;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +31,9 @@ public class FindingInformer implements ResourceEventHandler<Finding> {
   private final FindingGauges gauges;
   private final JobguardMetrics metrics;
   private final Set<String> expectedDeletions = ConcurrentHashMap.newKeySet();
+  private final Duration stallTimeout;
   private ScopedInformers<Finding> informers;
+  private StallWatchdog watchdog;
 
   private volatile WatchScope scope;
 
@@ -36,7 +42,9 @@ public class FindingInformer implements ResourceEventHandler<Finding> {
       FindingWriter writer,
       FindingEvents events,
       FindingGauges gauges,
-      JobguardMetrics metrics) {
+      JobguardMetrics metrics,
+      JobguardConfig config) {
+    this.stallTimeout = config.watch().stallTimeout();
     this.client = client;
     this.writer = writer;
     this.events = events;
@@ -56,10 +64,16 @@ public class FindingInformer implements ResourceEventHandler<Finding> {
             () -> new BasicItemStore<>(Cache::metaNamespaceKeyFunc),
             this,
             metrics);
+    // A stalled Finding watch would hide deleted evidence, so it gets the workloads' watchdog.
+    watchdog = StallWatchdog.start(stallTimeout, List.of(informers));
     return informers.synced();
   }
 
   public synchronized void stop() {
+    if (watchdog != null) {
+      watchdog.close();
+      watchdog = null;
+    }
     if (informers != null) {
       informers.stop();
       informers = null;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the writer knows about one Finding; touched only on the writer thread. */
+/** What the writer knows about one Finding; touched only on the writer thread it belongs to. */
 final class FindingState {
   final String namespace;
   final String name;
@@ -34,6 +34,12 @@ final class FindingState {
 
   /** When the last occurrence was accepted, to tell a recurring Finding from a quiet one. */
   Instant lastOccurrence;
+
+  /**
+   * Latency samples per write, at most: like the pending occurrences, what a Finding holds through
+   * an API outage stays bounded; the histogram then samples the first of a long batch.
+   */
+  static final int MAX_LATENCY_SAMPLES = 64;
 
   /** creationTimestamps of the objects in the pending batch, for the latency histogram. */
   final List<Instant> latencyStarts = new ArrayList<>();
