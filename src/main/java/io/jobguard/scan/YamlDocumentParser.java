@@ -47,6 +47,14 @@ final class YamlDocumentParser {
   }
 
   ParsedDocument parse(RawDocument raw) throws DocumentParseException {
+    return parse(raw, true);
+  }
+
+  /**
+   * @param plainWhenPossible false takes the general path for every document, which tests hold the
+   *     plain path's results against
+   */
+  ParsedDocument parse(RawDocument raw, boolean plainWhenPossible) throws DocumentParseException {
     Node node;
     try {
       node =
@@ -60,7 +68,10 @@ final class YamlDocumentParser {
     if (node == null) {
       return new ParsedDocument(raw.index(), null, new FieldLines());
     }
-    Optional<JsonNode> plain = PlainYamlTree.of(node, scalars::scalar, limits.maxNodes());
+    Optional<JsonNode> plain =
+        plainWhenPossible
+            ? PlainYamlTree.of(node, scalars::scalar, limits.maxNodes())
+            : Optional.empty();
     if (plain.isPresent()) {
       PlainLines plainLines = new PlainLines(node, raw.firstLine());
       return new ParsedDocument(raw.index(), plain.get(), FieldLines.lookingUp(plainLines::find));
