@@ -21,12 +21,6 @@ final class ManifestLoader {
     this.json = new JsonDocumentParser(limits);
   }
 
-  List<ManifestObject> load(ManifestSource source) {
-    return source.json()
-        ? loadJson(source)
-        : loadYaml(source.name(), DocumentSplitter.split(source.text()));
-  }
-
   /** The objects of a JSON input: one value per file, so it is never split. */
   List<ManifestObject> loadJson(ManifestSource source) {
     try {

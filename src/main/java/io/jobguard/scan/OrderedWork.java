@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 /**
  * Runs tasks on a fixed pool and hands their results to one consumer, on the calling thread, in the
  * order the tasks were submitted: a parallel scan must print exactly what a sequential one prints.
- * At most {@code window} results wait to be consumed, so a scan of many large files never holds
- * more than that many parsed batches at once; {@link #submit} blocks on the oldest task instead.
+ * At most {@code window} tasks, and tasks of at most {@code maxWeight} together (e.g. characters of
+ * input), wait to be consumed, so a scan of many large files never holds more than that at once;
+ * {@link #submit} waits for the oldest task instead. A single heavier task is still run, alone.
  */
 final class OrderedWork<T> implements AutoCloseable {
   private static final AtomicInteger POOLS = new AtomicInteger();
@@ -22,37 +23,49 @@ final class OrderedWork<T> implements AutoCloseable {
   private final ExecutorService pool;
   private final int window;
   private final Consumer<T> consumer;
-  private final Deque<Future<T>> pending = new ArrayDeque<>();
+  private final long maxWeight;
+  private final Deque<Pending<T>> pending = new ArrayDeque<>();
+  private long pendingWeight;
 
   /** With {@code threads <= 1} every task runs inline on the submitting thread, with no pool. */
-  OrderedWork(int threads, int window, Consumer<T> consumer) {
+  OrderedWork(int threads, int window, long maxWeight, Consumer<T> consumer) {
     this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, daemonThreads());
     this.window = Math.max(1, window);
+    this.maxWeight = maxWeight;
     this.consumer = consumer;
   }
 
-  void submit(Callable<T> task) {
+  void submit(Callable<T> task, long weight) {
     if (pool == null) {
       consumer.accept(call(task));
       return;
     }
-    while (pending.size() >= window) {
-      consumer.accept(await(pending.removeFirst()));
+    while (!pending.isEmpty() && (pending.size() >= window || pendingWeight + weight > maxWeight)) {
+      consumeOldest();
     }
-    pending.addLast(pool.submit(task));
+    pending.addLast(new Pending<>(pool.submit(task), weight));
+    pendingWeight += weight;
   }
 
   /** Waits for every submitted task and consumes the results still pending. */
   void finish() {
     while (!pending.isEmpty()) {
-      consumer.accept(await(pending.removeFirst()));
+      consumeOldest();
     }
   }
+
+  private void consumeOldest() {
+    Pending<T> oldest = pending.removeFirst();
+    pendingWeight -= oldest.weight();
+    consumer.accept(await(oldest.future()));
+  }
+
+  private record Pending<T>(Future<T> future, long weight) {}
 
   @Override
   public void close() {
     if (pool != null) {
-      pending.forEach(f -> f.cancel(true));
+      pending.forEach(p -> p.future().cancel(true));
       pool.shutdownNow();
     }
   }

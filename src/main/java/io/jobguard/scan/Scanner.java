@@ -56,12 +56,14 @@ public final class Scanner {
   public ScanResult scan(List<String> paths, InputStream stdin, Instant now) {
     ManifestSources sources = new ManifestSources(limits, stdin);
     Tally total = new Tally();
-    try (OrderedWork<Tally> work = new OrderedWork<>(threads, 4 * threads, total::add)) {
+    // Parsed trees weigh several times their text: batches of a file's size at most wait at once.
+    try (OrderedWork<Tally> work =
+        new OrderedWork<>(threads, 4 * threads, limits.maxFileBytes(), total::add)) {
       sources.forEach(
           paths,
           source -> {
             for (Batch batch : batches(source)) {
-              work.submit(() -> scan(batch, now));
+              work.submit(() -> scan(batch, now), batch.chars());
             }
           });
       work.finish();
@@ -159,7 +161,13 @@ public final class Scanner {
   }
 
   /** Some documents of one input ({@code documents} is empty for JSON, which is read whole). */
-  private record Batch(ManifestSource source, List<RawDocument> documents) {}
+  private record Batch(ManifestSource source, List<RawDocument> documents) {
+    long chars() {
+      return source.json()
+          ? source.text().length()
+          : documents.stream().mapToLong(d -> d.text().length()).sum();
+    }
+  }
 
   /** What one batch, or the whole scan, saw; errors of loading come before those of reading. */
   private static final class Tally {
