@@ -88,7 +88,7 @@ public final class Scanner {
    */
   private static List<Batch> batches(ManifestSource source) {
     if (source.json()) {
-      return List.of(new Batch(source, List.of()));
+      return List.of(new Batch(source.name(), List.of(), source));
     }
     List<Batch> batches = new ArrayList<>();
     List<RawDocument> current = new ArrayList<>();
@@ -97,13 +97,13 @@ public final class Scanner {
       current.add(document);
       chars += document.text().length();
       if (chars >= BATCH_CHARS) {
-        batches.add(new Batch(source, current));
+        batches.add(new Batch(source.name(), current, null));
         current = new ArrayList<>();
         chars = 0;
       }
     }
     if (!current.isEmpty()) {
-      batches.add(new Batch(source, current));
+      batches.add(new Batch(source.name(), current, null));
     }
     return batches;
   }
@@ -111,9 +111,9 @@ public final class Scanner {
   private Tally scan(Batch batch, Instant now) {
     ManifestLoader loader = new ManifestLoader(limits);
     List<ManifestObject> objects =
-        batch.source().json()
-            ? loader.loadJson(batch.source())
-            : loader.loadYaml(batch.source().name(), batch.documents());
+        batch.json() != null
+            ? loader.loadJson(batch.json())
+            : loader.loadYaml(batch.file(), batch.documents());
     Tally tally = new Tally();
     for (ManifestObject object : objects) {
       tally.objects++;
@@ -160,11 +160,14 @@ public final class Scanner {
     }
   }
 
-  /** Some documents of one input ({@code documents} is empty for JSON, which is read whole). */
-  private record Batch(ManifestSource source, List<RawDocument> documents) {
+  /**
+   * Some documents of a YAML input, or a whole JSON input ({@code json}, else null): a batch holds
+   * its own part of an input's text only, so waiting batches do not keep whole files alive.
+   */
+  private record Batch(String file, List<RawDocument> documents, ManifestSource json) {
     long chars() {
-      return source.json()
-          ? source.text().length()
+      return json != null
+          ? json.text().length()
           : documents.stream().mapToLong(d -> d.text().length()).sum();
     }
   }
