@@ -29,20 +29,21 @@ final class DocumentSplitter {
 
   static List<RawDocument> split(String stream) {
     List<RawDocument> documents = new ArrayList<>();
-    String[] lines = stream.split("\r?\n", -1);
+    List<String> lines = lines(stream);
     StringBuilder current = new StringBuilder();
     int firstLine = 1;
     boolean explicitStart = false;
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
-      if (START.matcher(line).matches()) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      // Only a line starting with the marker's characters can be one: skip the regex otherwise.
+      if (line.startsWith("---") && START.matcher(line).matches()) {
         addIfPresent(documents, firstLine, current, explicitStart);
         current = new StringBuilder();
         // Keep "--- {...}" content on the marker line: it belongs to the new document.
         current.append(line).append('\n');
         firstLine = i + 1;
         explicitStart = true;
-      } else if (END.matcher(line).matches()) {
+      } else if (line.startsWith("...") && END.matcher(line).matches()) {
         addIfPresent(documents, firstLine, current, explicitStart);
         current = new StringBuilder();
         firstLine = i + 2;
@@ -57,6 +58,19 @@ final class DocumentSplitter {
       indexed.add(new RawDocument(indexed.size(), d.firstLine(), d.text()));
     }
     return indexed;
+  }
+
+  /** The stream's lines, split at {@code \n} or {@code \r\n} as {@code split("\r?\n", -1)} does. */
+  static List<String> lines(String stream) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    for (int end = stream.indexOf('\n'); end >= 0; end = stream.indexOf('\n', start)) {
+      int cut = end > start && stream.charAt(end - 1) == '\r' ? end - 1 : end;
+      lines.add(stream.substring(start, cut));
+      start = end + 1;
+    }
+    lines.add(stream.substring(start));
+    return lines;
   }
 
   /**

@@ -2,6 +2,8 @@ package io.jobguard.scan;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The source line of every field of one parsed document, keyed by the field path in the notation
@@ -9,6 +11,33 @@ import java.util.Map;
  */
 final class FieldLines {
   private final Map<String, Integer> lines = new HashMap<>();
+  private final Function<String, Integer> lookup;
+  private Consumer<FieldLines> recorder;
+
+  /** Lines {@link #record}ed by the parser. */
+  FieldLines() {
+    this.lookup = lines::get;
+  }
+
+  private FieldLines(Function<String, Integer> lookup) {
+    this.lookup = lookup;
+  }
+
+  /** Lines found on demand by {@code lookup} (a path's line, or null), with nothing recorded. */
+  static FieldLines lookingUp(Function<String, Integer> lookup) {
+    return new FieldLines(lookup);
+  }
+
+  /**
+   * Lines recorded by {@code recorder} on the first look-up only: most objects of a scan have no
+   * finding and no error, and for them no line is ever asked for. Not thread-safe: a document's
+   * lines are used by the thread that parsed it.
+   */
+  static FieldLines onFirstUse(Consumer<FieldLines> recorder) {
+    FieldLines lines = new FieldLines();
+    lines.recorder = recorder;
+    return lines;
+  }
 
   void record(String path, int line) {
     lines.putIfAbsent(path, line);
@@ -20,15 +49,24 @@ final class FieldLines {
    * a default it reports), and then the enclosing object is the best place to point at.
    */
   int lineOf(String objectPath, String field) {
+    if (recorder != null) {
+      Consumer<FieldLines> pending = recorder;
+      recorder = null;
+      pending.accept(this);
+    }
     String path = join(objectPath, field == null ? "" : field);
     while (!path.isEmpty()) {
-      Integer line = lines.get(path);
+      Integer line = lookup.apply(path);
       if (line != null) {
         return line;
       }
       path = parentOf(path);
     }
-    return lines.getOrDefault(objectPath, lines.getOrDefault("", 1));
+    return firstNonNull(lookup.apply(objectPath), lookup.apply(""), 1);
+  }
+
+  private static int firstNonNull(Integer first, Integer second, int otherwise) {
+    return first != null ? first : second != null ? second : otherwise;
   }
 
   static String join(String parent, String child) {

@@ -21,18 +21,41 @@ final class ManifestLoader {
     this.json = new JsonDocumentParser(limits);
   }
 
-  List<ManifestObject> load(ManifestSource source) {
+  /** The objects of a JSON input: one value per file, so it is never split. */
+  List<ManifestObject> loadJson(ManifestSource source) {
+    try {
+      return objectsOf(source.name(), List.of(json.parse(source.text())));
+    } catch (DocumentParseException e) {
+      errors.add(new ScanError(source.name(), 0, e.line(), e.getMessage()));
+      return List.of();
+    }
+  }
+
+  /** The objects of some documents of a YAML stream, each parsed on its own. */
+  List<ManifestObject> loadYaml(String file, List<DocumentSplitter.RawDocument> documents) {
+    List<ParsedDocument> parsed = new ArrayList<>();
+    for (DocumentSplitter.RawDocument raw : documents) {
+      try {
+        parsed.add(yaml.parse(raw));
+      } catch (DocumentParseException e) {
+        errors.add(new ScanError(file, raw.index(), e.line(), e.getMessage()));
+      }
+    }
+    return objectsOf(file, parsed);
+  }
+
+  private List<ManifestObject> objectsOf(String file, List<ParsedDocument> documents) {
     List<ManifestObject> objects = new ArrayList<>();
-    for (ParsedDocument document : parse(source)) {
+    for (ParsedDocument document : documents) {
       if (document.root() == null || document.root().isNull()) {
         continue; // an empty document, or one of comments only
       }
       if (document.root().isObject()) {
-        collect(source.name(), document, "", document.root(), objects);
+        collect(file, document, "", document.root(), objects);
       } else {
         errors.add(
             new ScanError(
-                source.name(),
+                file,
                 document.index(),
                 document.lines().lineOf("", ""),
                 "document is not a Kubernetes object (a mapping with apiVersion and kind) but "
@@ -49,26 +72,6 @@ final class ManifestLoader {
   /** Documents that are data but no Kubernetes object (no apiVersion and no kind), e.g. values. */
   int skipped() {
     return skipped;
-  }
-
-  private List<ParsedDocument> parse(ManifestSource source) {
-    if (source.json()) {
-      try {
-        return List.of(json.parse(source.text()));
-      } catch (DocumentParseException e) {
-        errors.add(new ScanError(source.name(), 0, e.line(), e.getMessage()));
-        return List.of();
-      }
-    }
-    List<ParsedDocument> documents = new ArrayList<>();
-    for (DocumentSplitter.RawDocument raw : DocumentSplitter.split(source.text())) {
-      try {
-        documents.add(yaml.parse(raw));
-      } catch (DocumentParseException e) {
-        errors.add(new ScanError(source.name(), raw.index(), e.line(), e.getMessage()));
-      }
-    }
-    return documents;
   }
 
   private void collect(

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -34,21 +35,29 @@ final class ManifestSources {
   /** Every readable input of {@code paths}; problems are collected in {@link #errors()}. */
   List<ManifestSource> read(List<String> paths) {
     List<ManifestSource> sources = new ArrayList<>();
+    forEach(paths, sources::add);
+    return sources;
+  }
+
+  /**
+   * Hands each readable input of {@code paths} to {@code each} as soon as it is read, in the same
+   * order as {@link #read}: a scan holds one file's text at a time, not every file's.
+   */
+  void forEach(List<String> paths, Consumer<ManifestSource> each) {
     for (String argument : paths) {
       if (ManifestSource.STDIN.equals(argument)) {
-        readStdin().ifPresent(sources::add);
+        readStdin().ifPresent(each);
         continue;
       }
       Path path = Path.of(argument);
       if (Files.isDirectory(path)) {
         for (Path file : manifestsUnder(path)) {
-          readFile(file).ifPresent(sources::add);
+          readFile(file).ifPresent(each);
         }
       } else {
-        readFile(path).ifPresent(sources::add);
+        readFile(path).ifPresent(each);
       }
     }
-    return sources;
   }
 
   List<ScanError> errors() {

@@ -6,6 +6,7 @@ import io.jobguard.model.WorkloadReader;
 import io.jobguard.policy.EffectivePolicy;
 import io.jobguard.rules.Detection;
 import io.jobguard.rules.Severity;
+import io.jobguard.scan.DocumentSplitter.RawDocument;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,43 +24,104 @@ public final class Scanner {
           .thenComparing(ScanError::document, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(ScanError::line, Comparator.nullsFirst(Comparator.naturalOrder()));
 
+  /** Documents are handed to workers in batches of about this many characters of YAML. */
+  private static final int BATCH_CHARS = 64 * 1024;
+
   private final EffectivePolicy policy;
   private final Severity minSeverity;
   private final ScanLimits limits;
+  private final int threads;
 
-  Scanner(EffectivePolicy policy, Severity minSeverity, ScanLimits limits) {
+  Scanner(EffectivePolicy policy, Severity minSeverity, ScanLimits limits, int threads) {
     this.policy = policy;
     this.minSeverity = minSeverity;
     this.limits = limits;
+    this.threads = threads;
+  }
+
+  Scanner(EffectivePolicy policy, Severity minSeverity, ScanLimits limits) {
+    this(policy, minSeverity, limits, Runtime.getRuntime().availableProcessors());
   }
 
   public Scanner(EffectivePolicy policy, Severity minSeverity) {
     this(policy, minSeverity, ScanLimits.DEFAULT);
   }
 
-  /** Scans {@code paths} (files, directories, {@code -} for {@code stdin}) at time {@code now}. */
+  /**
+   * Scans {@code paths} (files, directories, {@code -} for {@code stdin}) at time {@code now}.
+   * Inputs are read one at a time on the calling thread and their documents parsed and judged in
+   * batches on {@code threads} workers; results are merged in input order, so the outcome is the
+   * same for any number of threads.
+   */
   public ScanResult scan(List<String> paths, InputStream stdin, Instant now) {
     ManifestSources sources = new ManifestSources(limits, stdin);
-    ManifestLoader loader = new ManifestLoader(limits);
-    Tally tally = new Tally();
-    for (ManifestSource source : sources.read(paths)) {
-      for (ManifestObject object : loader.load(source)) {
-        tally.objects++;
-        evaluate(object, now, tally);
-      }
+    Tally total = new Tally();
+    // Parsed trees weigh several times their text: batches of a file's size at most wait at once.
+    try (OrderedWork<Tally> work =
+        new OrderedWork<>(threads, 4 * threads, limits.maxFileBytes(), total::add)) {
+      sources.forEach(
+          paths,
+          source -> {
+            for (Batch batch : batches(source)) {
+              work.submit(() -> scan(batch, now), batch.chars());
+            }
+          });
+      work.finish();
     }
     List<ScanError> errors = new ArrayList<>(sources.errors());
-    errors.addAll(loader.errors());
-    errors.addAll(tally.errors);
+    errors.addAll(total.loadErrors);
+    errors.addAll(total.errors);
     errors.sort(ERROR_ORDER);
-    tally.findings.sort(ScanFinding.TRIAGE_ORDER);
+    total.findings.sort(ScanFinding.TRIAGE_ORDER);
     return new ScanResult(
-        List.copyOf(tally.findings),
+        List.copyOf(total.findings),
         List.copyOf(errors),
-        tally.objects,
-        tally.suppressed,
-        tally.belowMinSeverity,
-        loader.skipped());
+        total.objects,
+        total.suppressed,
+        total.belowMinSeverity,
+        total.skipped);
+  }
+
+  /**
+   * A JSON input is one value and one batch; a YAML stream is cut between documents, so one huge
+   * multi-document file keeps every worker busy too.
+   */
+  private static List<Batch> batches(ManifestSource source) {
+    if (source.json()) {
+      return List.of(new Batch(source.name(), List.of(), source));
+    }
+    List<Batch> batches = new ArrayList<>();
+    List<RawDocument> current = new ArrayList<>();
+    int chars = 0;
+    for (RawDocument document : DocumentSplitter.split(source.text())) {
+      current.add(document);
+      chars += document.text().length();
+      if (chars >= BATCH_CHARS) {
+        batches.add(new Batch(source.name(), current, null));
+        current = new ArrayList<>();
+        chars = 0;
+      }
+    }
+    if (!current.isEmpty()) {
+      batches.add(new Batch(source.name(), current, null));
+    }
+    return batches;
+  }
+
+  private Tally scan(Batch batch, Instant now) {
+    ManifestLoader loader = new ManifestLoader(limits);
+    List<ManifestObject> objects =
+        batch.json() != null
+            ? loader.loadJson(batch.json())
+            : loader.loadYaml(batch.file(), batch.documents());
+    Tally tally = new Tally();
+    for (ManifestObject object : objects) {
+      tally.objects++;
+      evaluate(object, now, tally);
+    }
+    tally.loadErrors.addAll(loader.errors());
+    tally.skipped = loader.skipped();
+    return tally;
   }
 
   private void evaluate(ManifestObject object, Instant now, Tally tally) {
@@ -98,11 +160,36 @@ public final class Scanner {
     }
   }
 
+  /**
+   * Some documents of a YAML input, or a whole JSON input ({@code json}, else null): a batch holds
+   * its own part of an input's text only, so waiting batches do not keep whole files alive.
+   */
+  private record Batch(String file, List<RawDocument> documents, ManifestSource json) {
+    long chars() {
+      return json != null
+          ? json.text().length()
+          : documents.stream().mapToLong(d -> d.text().length()).sum();
+    }
+  }
+
+  /** What one batch, or the whole scan, saw; errors of loading come before those of reading. */
   private static final class Tally {
     final List<ScanFinding> findings = new ArrayList<>();
+    final List<ScanError> loadErrors = new ArrayList<>();
     final List<ScanError> errors = new ArrayList<>();
     int objects;
     int suppressed;
     int belowMinSeverity;
+    int skipped;
+
+    void add(Tally batch) {
+      findings.addAll(batch.findings);
+      loadErrors.addAll(batch.loadErrors);
+      errors.addAll(batch.errors);
+      objects += batch.objects;
+      suppressed += batch.suppressed;
+      belowMinSeverity += batch.belowMinSeverity;
+      skipped += batch.skipped;
+    }
   }
 }

@@ -3,14 +3,13 @@ package io.jobguard.scan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jobguard.scan.DocumentSplitter.RawDocument;
-import java.io.StringReader;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -21,7 +20,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Parses one YAML document the way kubectl reads it: YAML 1.1 scalars ({@code yes} is true),
@@ -34,34 +35,54 @@ final class YamlDocumentParser {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final ScanLimits limits;
+  private final LoaderOptions options;
+  private final Resolver resolver = new Resolver();
+  private final ManifestConstructor scalars;
 
+  /** One parser serves one thread: it reuses SnakeYAML's resolver and constructor per document. */
   YamlDocumentParser(ScanLimits limits) {
     this.limits = limits;
+    this.options = loaderOptions(limits);
+    this.scalars = new ManifestConstructor(options);
   }
 
   ParsedDocument parse(RawDocument raw) throws DocumentParseException {
-    LoaderOptions options = loaderOptions();
-    ManifestConstructor constructor = new ManifestConstructor(options);
+    return parse(raw, true);
+  }
+
+  /**
+   * @param plainWhenPossible false takes the general path for every document, which tests hold the
+   *     plain path's results against
+   */
+  ParsedDocument parse(RawDocument raw, boolean plainWhenPossible) throws DocumentParseException {
     Node node;
     try {
-      Yaml yaml =
-          new Yaml(constructor, new Representer(new DumperOptions()), new DumperOptions(), options);
-      node = yaml.compose(new StringReader(raw.text()));
+      node =
+          new Composer(new ParserImpl(new StreamReader(raw.text()), options), resolver, options)
+              .getSingleNode();
     } catch (MarkedYAMLException e) {
       throw new DocumentParseException(describe(e), lineOf(raw, e.getProblemMark()));
     } catch (YAMLException e) {
       throw new DocumentParseException(e.getMessage(), raw.firstLine());
     }
-    FieldLines lines = new FieldLines();
     if (node == null) {
-      return new ParsedDocument(raw.index(), null, lines);
+      return new ParsedDocument(raw.index(), null, new FieldLines());
+    }
+    Optional<JsonNode> plain =
+        plainWhenPossible
+            ? PlainYamlTree.of(node, scalars::scalar, limits.maxNodes())
+            : Optional.empty();
+    if (plain.isPresent()) {
+      PlainLines plainLines = new PlainLines(node, raw.firstLine());
+      return new ParsedDocument(raw.index(), plain.get(), FieldLines.lookingUp(plainLines::find));
     }
     checkExpandedSize(node, raw);
-    recordLines(node, "", raw, lines, Collections.newSetFromMap(new IdentityHashMap<>()));
-    return new ParsedDocument(raw.index(), toTree(constructor, node, raw), lines);
+    FieldLines lines = FieldLines.onFirstUse(l -> recordLines(node, raw, l));
+    return new ParsedDocument(
+        raw.index(), toTree(new ManifestConstructor(options), node, raw), lines);
   }
 
-  private LoaderOptions loaderOptions() {
+  private static LoaderOptions loaderOptions(ScanLimits limits) {
     LoaderOptions options = new LoaderOptions();
     // kubectl rejects duplicate keys too; accepting them would let "privileged: false" shadow an
     // earlier "privileged: true" differently in each tool.
@@ -124,6 +145,11 @@ final class YamlDocumentParser {
     return size;
   }
 
+  /** Every field's line, as the map {@link PlainLines} answers from for plain documents. */
+  static void recordLines(Node root, RawDocument raw, FieldLines lines) {
+    recordLines(root, "", raw, lines, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
   private static void recordLines(
       Node node, String path, RawDocument raw, FieldLines lines, Set<Node> visited) {
     if (!visited.add(node)) {
@@ -163,11 +189,20 @@ final class YamlDocumentParser {
   private static final class ManifestConstructor extends SafeConstructor {
     ManifestConstructor(LoaderOptions options) {
       super(options);
+      // What the Yaml facade copies from the options; this parser composes without it.
+      setAllowDuplicateKeys(options.isAllowDuplicateKeys());
+      setWarnOnDuplicateKeys(options.isWarnOnDuplicateKeys());
+      setWrappedToRootException(options.isWrappedToRootException());
       yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
     }
 
     Object construct(Node node) {
       return constructDocument(node);
+    }
+
+    /** One scalar, by the constructor its tag selects; scalars keep no constructor state. */
+    Object scalar(ScalarNode node) {
+      return getConstructor(node).construct(node);
     }
   }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * Writes N realistic manifests of mixed kinds as multi-document YAML files; every tenth object is
  * privileged and mounts the host's cron directory, the rest are hardened.
  */
-final class ManifestGenerator {
+public final class ManifestGenerator {
   static final int DOCUMENTS_PER_FILE = 20;
   private static final String[] KINDS = {
     "Pod", "Job", "CronJob", "Deployment", "DaemonSet", "StatefulSet"
@@ -16,7 +16,7 @@ final class ManifestGenerator {
 
   private ManifestGenerator() {}
 
-  static void write(Path dir, int objects) throws IOException {
+  public static void write(Path dir, int objects) throws IOException {
     Files.createDirectories(dir);
     StringBuilder file = new StringBuilder();
     for (int i = 0; i < objects; i++) {
@@ -28,7 +28,7 @@ final class ManifestGenerator {
     }
   }
 
-  static String manifest(int i) {
+  public static String manifest(int i) {
     String kind = KINDS[i % KINDS.length];
     String pod = podSpec(i % 10 == 0, indentFor(kind));
     String name = kind.toLowerCase() + "-" + i;

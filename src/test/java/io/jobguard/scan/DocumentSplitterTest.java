@@ -40,4 +40,11 @@ class DocumentSplitterTest {
   void windowsLineEndings() {
     assertThat(DocumentSplitter.split("a: 1\r\n---\r\nb: 2\r\n")).hasSize(2);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"", "\n", "a", "a\n", "a\r\nb", "a\r\r\nb\r", "\r\n\r\n", "a\rb\n\n", "x\r"})
+  void linesAreCutAsTheCrLfRegexCutsThem(String text) {
+    assertThat(DocumentSplitter.lines(text)).containsExactly(text.split("\r?\n", -1));
+  }
 }
