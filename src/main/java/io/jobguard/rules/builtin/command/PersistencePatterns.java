@@ -1,6 +1,7 @@
 package io.jobguard.rules.builtin.command;
 
 import static io.jobguard.rules.builtin.command.ShellSyntax.COMMAND_POSITION;
+import static io.jobguard.rules.builtin.command.ShellSyntax.OPTIONAL_DIR;
 import static io.jobguard.rules.builtin.command.ShellSyntax.WORD_END;
 import static io.jobguard.rules.builtin.command.ShellSyntax.WORD_START;
 
@@ -73,8 +74,17 @@ final class PersistencePatterns {
                       COMMAND_POSITION
                           + "at\\s+(?:-[a-zA-Z]{1,4}\\s+(?:[^-\\s]\\S{0,100}\\s+)?){0,3}"
                           + "(?:now|noon|midnight|teatime|tomorrow|today|\\d)"),
+                  // "batch" is a word too (MODE=batch): it schedules only what it is fed, through
+                  // a pipe, a redirect or -f
                   Signal.of(
-                      "batch", COMMAND_POSITION + "batch\\s{0,5}(?:$|[\\n;&|)<]|-[qfmv]\\b)")),
+                      "batch",
+                      "(?:\\|\\s{0,20}"
+                          + OPTIONAL_DIR
+                          + "batch"
+                          + WORD_END
+                          + "|"
+                          + COMMAND_POSITION
+                          + "batch(?:\\s{1,5}-[qmv](?:\\s{0,5}[a-zA-Z](?![\\w-]))?){0,3}\\s{0,5}(?:<|-f\\s))")),
               new PathWriteMatcher("/var/spool/at|/atjobs|/etc/at.", AT_LOCATION)));
 
   private PersistencePatterns() {}
