@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -140,7 +141,8 @@ final class StartupFleet {
 
     static Templates load() {
       Pod base = readPod();
-      PodSpec spec = base.getSpec();
+      // A controller's template names no node: the scheduler assigns one to each Pod it makes.
+      PodSpec spec = new PodSpecBuilder(base.getSpec()).withNodeName(null).build();
       return new Templates(
           pod(base, owner("apps/v1", "ReplicaSet"), Map.of("pod-template-hash", "7d9f8c6b5")),
           pod(
