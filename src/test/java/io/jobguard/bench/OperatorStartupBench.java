@@ -58,9 +58,10 @@ class OperatorStartupBench {
   void readyOnlyAfterSyncWithFiftyThousandPods() throws Exception {
     List<String> rows = new ArrayList<>();
     rows.add(
-        "| Pods present (+ ReplicaSets, Jobs) | start → synced s | start → all Pods evaluated s"
-            + " | readiness down before sync | heap kept after GC, MB (bytes/Pod) | owner GETs |");
-    rows.add("|---|---|---|---|---|---|");
+        "| Pods present (+ ReplicaSets, Jobs) | LIST JSON MB | start → synced s"
+            + " | start → all Pods evaluated s | readiness down before sync"
+            + " | heap kept after GC, MB (bytes/Pod) | peak live heap during start, MB | owner GETs |");
+    rows.add("|---|---|---|---|---|---|---|---|");
     rows.add(startWith(WARM_UP_PODS, 1_000_000L).row().replaceFirst("\\| ", "| warm-up: "));
     List<Stage> stages = new ArrayList<>();
     for (int i = 0; i < POD_COUNTS.length; i++) {
@@ -76,9 +77,10 @@ class OperatorStartupBench {
     lifecycle.stop();
     drainRequests();
     long baseline = usedHeapAfterGc();
-    long[] owners = serveFleet(pods, firstVersion);
+    Served served = serveFleet(pods, firstVersion);
     double podEvaluationsBefore = evaluations("Pod");
     double createdBefore = findingsCreated();
+    PeakLiveHeap peak = PeakLiveHeap.record();
     long start = System.nanoTime();
     CompletableFuture<Void> starting = CompletableFuture.runAsync(lifecycle::start);
     int downSamples = awaitSyncedWhileReadinessDown(start);
@@ -92,25 +94,43 @@ class OperatorStartupBench {
       Thread.sleep(20);
     }
     double evaluated = seconds(start);
+    peak.close();
     assertThat(evaluations("Pod") - podEvaluationsBefore).isEqualTo(pods);
     assertThat(findingsCreated() - createdBefore).as("Findings for a compliant fleet").isZero();
     long kept = usedHeapAfterGc() - baseline;
     Requests requests = drainRequests();
     assertThat(requests.podLists).as("one LIST of Pods, no re-list").isEqualTo(1);
-    return new Stage(pods, owners, synced, evaluated, downSamples, kept, requests.ownerGets);
+    return new Stage(
+        served,
+        synced,
+        evaluated,
+        downSamples,
+        kept,
+        peak.peakBytes() - baseline,
+        requests.ownerGets);
   }
 
-  /** Builds the fleet and serves its lists; returns the ReplicaSet and Job counts. */
-  private long[] serveFleet(int pods, long firstVersion) {
+  /** Builds the fleet and has its lists served. */
+  private Served serveFleet(int pods, long firstVersion) {
     StartupFleet fleet = StartupFleet.of(pods, firstVersion);
     String version = fleet.listVersion();
     KubernetesMockServer mock = server.getKubernetesMockServer();
-    ServedList.serve(mock, "/api/v1/pods", "PodList", "v1", version, fleet.pods);
-    ServedList.serve(
-        mock, "/apis/apps/v1/replicasets", "ReplicaSetList", "apps/v1", version, fleet.replicaSets);
-    ServedList.serve(mock, "/apis/batch/v1/jobs", "JobList", "batch/v1", version, fleet.jobs);
-    return new long[] {fleet.replicaSets.size(), fleet.jobs.size()};
+    long bytes =
+        ServedList.serve(mock, "/api/v1/pods", "PodList", "v1", version, fleet.pods)
+            + ServedList.serve(
+                mock,
+                "/apis/apps/v1/replicasets",
+                "ReplicaSetList",
+                "apps/v1",
+                version,
+                fleet.replicaSets)
+            + ServedList.serve(
+                mock, "/apis/batch/v1/jobs", "JobList", "batch/v1", version, fleet.jobs);
+    return new Served(pods, fleet.replicaSets.size(), fleet.jobs.size(), bytes);
   }
+
+  /** What the LISTs held: object counts and the JSON's size. */
+  private record Served(int pods, int replicaSets, int jobs, long listBytes) {}
 
   private int awaitSyncedWhileReadinessDown(long start) throws InterruptedException {
     int downSamples = 0;
@@ -184,39 +204,42 @@ class OperatorStartupBench {
     }
     Stage first = stages.get(0);
     Stage last = stages.get(stages.size() - 1);
-    double objects = (double) last.pods / first.pods;
     return List.of(
         "",
         String.format(
-            "Growth %,d → %,d Pods (%.1f×): synced %.1f×, all evaluated %.1f×, heap kept %.1f×.",
-            first.pods,
-            last.pods,
-            objects,
+            "Growth %,d → %,d Pods (%.1f×): synced %.1f×, all evaluated %.1f×, heap kept %.1f×,"
+                + " peak live heap %.1f×.",
+            first.served.pods(),
+            last.served.pods(),
+            (double) last.served.pods() / first.served.pods(),
             last.synced / first.synced,
             last.evaluated / first.evaluated,
-            (double) last.keptBytes / Math.max(1, first.keptBytes)));
+            (double) last.keptBytes / Math.max(1, first.keptBytes),
+            (double) last.peakLiveBytes / Math.max(1, first.peakLiveBytes)));
   }
 
   private record Stage(
-      int pods,
-      long[] owners,
+      Served served,
       double synced,
       double evaluated,
       int downSamples,
       long keptBytes,
+      long peakLiveBytes,
       int ownerGets) {
     String row() {
       return String.format(
-          "| %,d (+ %,d, %,d) | %.2f | %.2f | %s (%d samples) | %.0f (%,d) | %d |",
-          pods,
-          owners[0],
-          owners[1],
+          "| %,d (+ %,d, %,d) | %.0f | %.2f | %.2f | %s (%d samples) | %.0f (%,d) | %.0f | %d |",
+          served.pods(),
+          served.replicaSets(),
+          served.jobs(),
+          served.listBytes() / 1e6,
           synced,
           evaluated,
           downSamples > 0 ? "yes" : "not sampled",
           downSamples,
           keptBytes / 1e6,
-          keptBytes / pods,
+          keptBytes / served.pods(),
+          peakLiveBytes / 1e6,
           ownerGets);
     }
   }

@@ -18,21 +18,19 @@ final class ServedList {
   /**
    * Serves {@code items} as the one response to the informer's initial LIST of the resource at
    * {@code path}: fabric8 7.5.2 lists with {@code resourceVersion=0} and no {@code limit}, which an
-   * API server answers from its watch cache in a single response.
+   * API server answers from its watch cache in a single response. Returns the response's size in
+   * bytes (the JSON is ASCII).
    */
-  static void serve(
+  static long serve(
       KubernetesMockServer server,
       String path,
       String listKind,
       String apiVersion,
       String version,
       List<String> items) {
-    server
-        .expect()
-        .get()
-        .withPath(path + "?resourceVersion=0")
-        .andReturn(200, list(listKind, apiVersion, version, items))
-        .once();
+    String body = list(listKind, apiVersion, version, items);
+    server.expect().get().withPath(path + "?resourceVersion=0").andReturn(200, body).once();
+    return body.length();
   }
 
   private static String list(
