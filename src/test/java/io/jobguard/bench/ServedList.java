@@ -16,10 +16,9 @@ final class ServedList {
   private ServedList() {}
 
   /**
-   * Serves {@code items} as the one response to the informer's initial LIST of the resource at
-   * {@code path}: fabric8 7.5.2 lists with {@code resourceVersion=0} and no {@code limit}, which an
-   * API server answers from its watch cache in a single response. Returns the response's size in
-   * bytes (the JSON is ASCII).
+   * Serves {@code items} as the informer's initial LIST of the resource at {@code path}, in pages
+   * of {@code pageSize} linked by continue tokens, all at the list's {@code version} (one
+   * consistent snapshot, as the API server pages). Returns the JSON's size in bytes (it is ASCII).
    */
   static long serve(
       KubernetesMockServer server,
@@ -27,14 +26,27 @@ final class ServedList {
       String listKind,
       String apiVersion,
       String version,
-      List<String> items) {
-    String body = list(listKind, apiVersion, version, items);
-    server.expect().get().withPath(path + "?resourceVersion=0").andReturn(200, body).once();
-    return body.length();
+      List<String> items,
+      int pageSize) {
+    long bytes = 0;
+    int pages = Math.max(1, (items.size() + pageSize - 1) / pageSize);
+    for (int page = 0; page < pages; page++) {
+      List<String> slice =
+          items.subList(page * pageSize, Math.min(items.size(), (page + 1) * pageSize));
+      String next = page + 1 < pages ? version + "-" + (page + 1) : null;
+      String query =
+          page == 0
+              ? "?limit=" + pageSize
+              : "?continue=" + version + "-" + page + "&limit=" + pageSize;
+      String body = list(listKind, apiVersion, version, next, slice);
+      server.expect().get().withPath(path + query).andReturn(200, body).once();
+      bytes += body.length();
+    }
+    return bytes;
   }
 
   private static String list(
-      String listKind, String apiVersion, String version, List<String> items) {
+      String listKind, String apiVersion, String version, String next, List<String> items) {
     StringBuilder json = new StringBuilder(items.stream().mapToInt(String::length).sum() + 256);
     json.append("{\"apiVersion\":\"")
         .append(apiVersion)
@@ -43,6 +55,9 @@ final class ServedList {
         .append("\",\"metadata\":{\"resourceVersion\":\"")
         .append(version)
         .append('"');
+    if (next != null) {
+      json.append(",\"continue\":\"").append(next).append('"');
+    }
     json.append("},\"items\":[");
     for (int i = 0; i < items.size(); i++) {
       if (i > 0) {
