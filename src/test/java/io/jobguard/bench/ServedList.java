@@ -8,7 +8,7 @@ import java.util.List;
  * CRUD store, whose create is linear in the objects already stored (about 160 creates/s at 10,000
  * Pods), so that 50,000 could not be stored in the time a bench may take. The mock server's mixed
  * dispatcher answers a request that matches an expectation first and hands everything else (the
- * WATCH that follows the list, owner GETs, Finding writes) to the CRUD store. Each list is served
+ * WATCH that follows the list, owner GETs, Finding writes) to the CRUD store. Each page is served
  * once: a second LIST (a re-list after a watch failure) would reach the empty CRUD store and show
  * up as missing evaluations, not go unnoticed.
  */
