@@ -25,6 +25,16 @@ import org.jboss.logging.Logger;
 public final class ScopedInformers<T extends HasMetadata> {
   private static final Logger LOG = Logger.getLogger(ScopedInformers.class);
 
+  /**
+   * Objects per page of an informer's (re-)list. Without a limit fabric8 lists with
+   * resourceVersion=0, which the API server answers from its watch cache in one response, and the
+   * client holds all of it, untrimmed, before the store sees the first object: at 50,000 Pods well
+   * over a gigabyte of transient heap (docs/benchmarks.md), far beyond the chart's memory limit.
+   * Paged, only one page is untrimmed at a time; the price is a list read from etcd instead of the
+   * watch cache. 500 is client-go's default page size.
+   */
+  public static final long LIST_PAGE_SIZE = 500;
+
   private final String kind;
   private final JobguardMetrics metrics;
   private final Clock clock;
@@ -63,7 +73,7 @@ public final class ScopedInformers<T extends HasMetadata> {
               : new ScopedItemStore<>(stores.get(), scope);
       RestartableInformer<T> informer =
           new RestartableInformer<>(
-              source,
+              source.withLimit(LIST_PAGE_SIZE),
               new ReListCountingStore<>(store, kind, metrics, clock),
               handler,
               errors,
