@@ -103,7 +103,7 @@ class OperatorStartupBench {
     long kept = usedHeapAfterGc() - baseline;
     Requests requests = drainRequests();
     assertThat(requests.podLists)
-        .as("one paged LIST of Pods, no re-list")
+        .as("one paged LIST of Pods, no re-list: %s", requests.podListPaths)
         .isEqualTo((pods + PAGE_SIZE - 1) / PAGE_SIZE);
     return new Stage(
         served,
@@ -178,6 +178,7 @@ class OperatorStartupBench {
   private static final class Requests {
     int podLists;
     int ownerGets;
+    final List<String> podListPaths = new ArrayList<>();
 
     void add(RecordedRequest request) {
       String path = request.getPath();
@@ -186,6 +187,7 @@ class OperatorStartupBench {
       }
       if (path.startsWith("/api/v1/pods") && !path.contains("watch=true")) {
         podLists++;
+        podListPaths.add(path);
       }
       if (path.matches("/apis/(apps|batch)/v1/namespaces/[^/]+/(replicasets|jobs)/[^/?]+")) {
         ownerGets++;
