@@ -10,18 +10,24 @@ import java.util.Optional;
 public final class CommandPatterns {
   private static final List<CommandPattern> BUILTIN =
       List.of(
-          ExecutionPatterns.DOWNLOAD_AND_EXECUTE,
-          ExecutionPatterns.ENCODED_EXECUTE,
-          ExecutionPatterns.REVERSE_SHELL,
-          ExecutionPatterns.HOST_NAMESPACE_ENTRY,
-          PersistencePatterns.CRON_PERSISTENCE,
-          PersistencePatterns.SYSTEMD_PERSISTENCE,
-          PersistencePatterns.AT_PERSISTENCE,
-          ClusterAbusePatterns.CRYPTO_MINER,
-          ClusterAbusePatterns.WORKLOAD_CREATION,
-          HostControlPatterns.RUNTIME_CONTROL,
-          HostControlPatterns.KERNEL_MODULE,
-          HostControlPatterns.DISK_MOUNT);
+              ExecutionPatterns.DOWNLOAD_AND_EXECUTE,
+              ExecutionPatterns.ENCODED_EXECUTE,
+              ExecutionPatterns.REVERSE_SHELL,
+              ExecutionPatterns.HOST_NAMESPACE_ENTRY,
+              PersistencePatterns.CRON_PERSISTENCE,
+              PersistencePatterns.SYSTEMD_PERSISTENCE,
+              PersistencePatterns.AT_PERSISTENCE,
+              ClusterAbusePatterns.CRYPTO_MINER,
+              ClusterAbusePatterns.WORKLOAD_CREATION,
+              HostControlPatterns.RUNTIME_CONTROL,
+              HostControlPatterns.KERNEL_MODULE,
+              HostControlPatterns.DISK_MOUNT)
+          .stream()
+          .map(RememberingMatcher::remembering)
+          .toList();
+
+  private static final List<String> BUILTIN_NAMES =
+      BUILTIN.stream().map(CommandPattern::name).toList();
 
   private CommandPatterns() {}
 
@@ -44,9 +50,10 @@ public final class CommandPatterns {
     List<CommandPattern> all = new ArrayList<>(BUILTIN);
     chroot.ifPresent(
         matcher -> {
-          CommandPattern entry = ExecutionPatterns.HOST_NAMESPACE_ENTRY;
+          int index = BUILTIN_NAMES.indexOf(ExecutionPatterns.HOST_NAMESPACE_ENTRY.name());
+          CommandPattern entry = all.get(index);
           all.set(
-              all.indexOf(entry),
+              index,
               new CommandPattern(
                   entry.name(),
                   entry.severity(),
