@@ -7,16 +7,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 
 /**
  * A CRUD mock API server that several operator processes can share: it stores Leases, CRDs,
@@ -34,19 +30,7 @@ final class ElectionApiServer implements AutoCloseable {
   private final KubernetesMockServer server;
 
   ElectionApiServer() {
-    server =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new Dispatcher() {
-              @Override
-              public MockResponse dispatch(RecordedRequest request) {
-                return answer(request);
-              }
-            },
-            false);
-    server.init();
+    server = DispatchingMockServer.start(this::answer);
   }
 
   /** The URL the operator processes are pointed at. */
