@@ -30,8 +30,15 @@ public final class ContainerCommand {
   private final List<Element> env;
   private final List<ShellText> envTexts;
 
-  /** One command, argument or environment value, named by its field path. */
-  public record Element(String field, String text) {}
+  /**
+   * One command, argument or environment value: entry {@code index} of the container's {@code list}
+   * ("command", "args" or "env"). Its field path is built only for the few that match.
+   */
+  public record Element(ContainerView view, String list, int index, String text) {
+    public String field() {
+      return view.field(list + "[" + index + "]" + (list.equals("env") ? ".value" : ""));
+    }
+  }
 
   /** Where a pattern shows: the element and the line of it that shows the pattern. */
   public record Match(Element element, String matched) {}
@@ -62,7 +69,7 @@ public final class ContainerCommand {
     for (int i = 0; i < vars.size(); i++) {
       EnvVar var = vars.get(i);
       if (var != null && var.getValue() != null && !var.getValue().isBlank()) {
-        env.add(new Element(view.field("env[" + i + "].value"), capped(var.getValue())));
+        env.add(new Element(view, "env", i, capped(var.getValue())));
       }
     }
     return new ContainerCommand(argv, env);
@@ -91,7 +98,12 @@ public final class ContainerCommand {
    * argument of the shell and hide commands that must stand first ({@code at}, {@code cp}).
    */
   private boolean startsScript(int index) {
-    if (!SCRIPT_FLAG.matcher(argv.get(index - 1).text()).matches()) {
+    String flag = argv.get(index - 1).text();
+    // The cheap half of SCRIPT_FLAG first: most arguments are not a short option at all.
+    if (flag.length() < 2 || flag.length() > 12 || flag.charAt(0) != '-') {
+      return false;
+    }
+    if (!SCRIPT_FLAG.matcher(flag).matches()) {
       return false;
     }
     for (int i = 0; i < index - 1; i++) {
@@ -140,7 +152,7 @@ public final class ContainerCommand {
     }
     for (int i = 0; i < values.size(); i++) {
       String value = values.get(i) == null ? "" : values.get(i);
-      out.add(new Element(view.field(field + "[" + i + "]"), capped(value)));
+      out.add(new Element(view, field, i, capped(value)));
     }
   }
 
