@@ -8,6 +8,7 @@ import io.jobguard.api.v1alpha1.Finding;
 import io.jobguard.api.v1alpha1.FindingEvidence;
 import io.jobguard.api.v1alpha1.SubjectReference;
 import io.jobguard.findings.Truncation;
+import io.jobguard.operator.DaemonThreads;
 import io.jobguard.operator.JobguardConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,12 +46,7 @@ public class FindingEvents {
       new EventRateLimiter(50, Duration.ofMillis(200), Instant.now());
   private final AtomicInteger pending = new AtomicInteger();
   private final ExecutorService sender =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "jobguard-events");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("jobguard-events"));
 
   @Inject
   public FindingEvents(KubernetesClient client, JobguardConfig config) {

@@ -2,6 +2,7 @@ package io.jobguard.operator.findings;
 
 import io.jobguard.api.v1alpha1.Finding;
 import io.jobguard.metrics.JobguardMetrics;
+import io.jobguard.operator.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,13 +41,7 @@ final class WriterPartition {
     this.metrics = metrics;
     this.pacing = pacing;
     this.clock = clock;
-    this.executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, threadName);
-              t.setDaemon(true);
-              return t;
-            });
+    this.executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(threadName));
   }
 
   /** An occurrence; {@code taken} runs on the writer thread first (the router's queue count). */

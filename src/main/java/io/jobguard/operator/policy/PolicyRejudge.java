@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jobguard.api.v1alpha1.Finding;
 import io.jobguard.api.v1alpha1.SubjectReference;
+import io.jobguard.operator.DaemonThreads;
 import io.jobguard.operator.WorkloadEvaluator;
 import io.jobguard.operator.findings.FindingInformer;
 import io.jobguard.operator.watch.WatchedKind;
@@ -44,12 +45,7 @@ public class PolicyRejudge {
   private final FindingInformer findings;
   private final Clock clock = Clock.systemUTC();
   private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "jobguard-policy-rejudge");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("jobguard-policy-rejudge"));
   private boolean started;
   private boolean pending;
   private ScheduledFuture<?> expiry;

@@ -1,5 +1,6 @@
 package io.jobguard.operator.watch;
 
+import io.jobguard.operator.DaemonThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -35,12 +36,7 @@ public final class StallWatchdog implements AutoCloseable {
           "jobguard.watch.stall-timeout must be positive, got " + stallTimeout);
     }
     ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "jobguard-watch-stall");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("jobguard-watch-stall"));
     long period = Math.max(stallTimeout.dividedBy(4).toMillis(), SHORTEST_CHECK.toMillis());
     timer.scheduleWithFixedDelay(
         () -> check(stallTimeout, informers), period, period, TimeUnit.MILLISECONDS);
