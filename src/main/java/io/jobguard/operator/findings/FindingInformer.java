@@ -86,7 +86,7 @@ public class FindingInformer implements ResourceEventHandler<Finding> {
 
   /** Retention is about to delete this Finding; its delete event is not someone else's doing. */
   public void expectDeletion(String namespace, String name) {
-    expectedDeletions.add(namespace + "/" + name);
+    expectedDeletions.add(FindingWriter.key(namespace, name));
   }
 
   /** Another shard's Findings are its own business: not restored, counted or retained here. */
@@ -124,8 +124,7 @@ public class FindingInformer implements ResourceEventHandler<Finding> {
       return;
     }
     gauges.removed(finding);
-    String key = finding.getMetadata().getNamespace() + "/" + finding.getMetadata().getName();
-    if (expectedDeletions.remove(key)) {
+    if (expectedDeletions.remove(FindingWriter.keyOf(finding))) {
       writer.forget(finding);
       return;
     }

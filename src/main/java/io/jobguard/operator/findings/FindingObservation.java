@@ -39,7 +39,7 @@ public record FindingObservation(
 
   /** The Finding's namespace/name key. */
   public String key() {
-    return subject().namespace() + "/" + FindingNames.nameFor(subject(), ruleId());
+    return FindingWriter.key(subject().namespace(), FindingNames.nameFor(subject(), ruleId()));
   }
 
   public Severity severity() {

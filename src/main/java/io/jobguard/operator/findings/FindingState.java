@@ -94,6 +94,6 @@ final class FindingState {
   }
 
   String key() {
-    return namespace + "/" + name;
+    return FindingWriter.key(namespace, name);
   }
 }

@@ -150,7 +150,12 @@ public class FindingWriter {
   }
 
   static String keyOf(Finding finding) {
-    return finding.getMetadata().getNamespace() + "/" + finding.getMetadata().getName();
+    return key(finding.getMetadata().getNamespace(), finding.getMetadata().getName());
+  }
+
+  /** How the writer, its partitions and the Finding informer name one Finding. */
+  static String key(String namespace, String name) {
+    return namespace + "/" + name;
   }
 
   /** The partition a Finding key belongs to; stable for the life of the process. */
