@@ -63,11 +63,8 @@ final class FindingStates {
 
   void drop(String key) {
     FindingState state = byKey.remove(key);
-    if (state != null && state.subjectUid != null) {
-      Set<String> keys = keysBySubjectUid.get(state.subjectUid);
-      if (keys != null) {
-        keys.remove(key);
-      }
+    if (state != null) {
+      unindex(key, state.subjectUid);
     }
   }
 
@@ -80,7 +77,22 @@ final class FindingStates {
     if (subjectUid == null) {
       return;
     }
+    if (!subjectUid.equals(state.subjectUid)) {
+      // A re-created subject: the deletion of the old one must no longer reach this Finding.
+      unindex(state.key(), state.subjectUid);
+    }
     state.subjectUid = subjectUid;
     keysBySubjectUid.computeIfAbsent(subjectUid, u -> new HashSet<>()).add(state.key());
+  }
+
+  /** Forgets the key under the uid, and the uid once nothing is left under it. */
+  private void unindex(String key, String subjectUid) {
+    if (subjectUid == null) {
+      return;
+    }
+    Set<String> keys = keysBySubjectUid.get(subjectUid);
+    if (keys != null && keys.remove(key) && keys.isEmpty()) {
+      keysBySubjectUid.remove(subjectUid);
+    }
   }
 }
