@@ -88,7 +88,7 @@ public final class Scanner {
    */
   private static List<Batch> batches(ManifestSource source) {
     if (source.json()) {
-      return List.of(new Batch(source.name(), List.of(), source));
+      return List.of(new Batch(source.name(), List.of(), source, source.text().length()));
     }
     List<Batch> batches = new ArrayList<>();
     List<RawDocument> current = new ArrayList<>();
@@ -97,13 +97,13 @@ public final class Scanner {
       current.add(document);
       chars += document.text().length();
       if (chars >= BATCH_CHARS) {
-        batches.add(new Batch(source.name(), current, null));
+        batches.add(new Batch(source.name(), current, null, chars));
         current = new ArrayList<>();
         chars = 0;
       }
     }
     if (!current.isEmpty()) {
-      batches.add(new Batch(source.name(), current, null));
+      batches.add(new Batch(source.name(), current, null, chars));
     }
     return batches;
   }
@@ -162,15 +162,10 @@ public final class Scanner {
 
   /**
    * Some documents of a YAML input, or a whole JSON input ({@code json}, else null): a batch holds
-   * its own part of an input's text only, so waiting batches do not keep whole files alive.
+   * its own part of an input's text only, so waiting batches do not keep whole files alive. {@code
+   * chars} is the size of that text, counted while cutting it.
    */
-  private record Batch(String file, List<RawDocument> documents, ManifestSource json) {
-    long chars() {
-      return json != null
-          ? json.text().length()
-          : documents.stream().mapToLong(d -> d.text().length()).sum();
-    }
-  }
+  private record Batch(String file, List<RawDocument> documents, ManifestSource json, long chars) {}
 
   /** What one batch, or the whole scan, saw; errors of loading come before those of reading. */
   private static final class Tally {
