@@ -17,7 +17,15 @@ final class ManifestLoader {
   private int skipped;
 
   ManifestLoader(ScanLimits limits) {
-    this.yaml = new YamlDocumentParser(limits);
+    this(new YamlDocumentParser(limits), limits);
+  }
+
+  /**
+   * @param yaml a parser of the calling thread's own, kept across batches so that what it remembers
+   *     (resolved scalar tags) serves the whole scan
+   */
+  ManifestLoader(YamlDocumentParser yaml, ScanLimits limits) {
+    this.yaml = yaml;
     this.json = new JsonDocumentParser(limits);
   }
 

@@ -1,5 +1,6 @@
 package io.jobguard.scan;
 
+import java.util.function.Supplier;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -19,20 +20,25 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * hold it.
  */
 final class PlainLines {
-  private final Node root;
+  private final Supplier<Node> composer;
   private final int firstLine;
+  private Node root;
 
   /**
-   * @param root a plain document's root
+   * @param composer composes a plain document's root; asked once, on the first look-up, because
+   *     most documents of a scan have no finding and never need a line
    * @param firstLine line of the stream where the document's text starts
    */
-  PlainLines(Node root, int firstLine) {
-    this.root = root;
+  PlainLines(Supplier<Node> composer, int firstLine) {
+    this.composer = composer;
     this.firstLine = firstLine;
   }
 
   /** The line of the field at {@code target}, or null when the document has no such field. */
   Integer find(String target) {
+    if (root == null) {
+      root = composer.get();
+    }
     return find(root, "", target);
   }
 

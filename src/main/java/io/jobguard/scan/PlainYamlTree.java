@@ -8,98 +8,194 @@ import java.math.BigInteger;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Builds the JSON tree of a composed YAML document directly, skipping the detour through Java maps
- * and lists, for the documents where that detour provably changes nothing: a mapping at the root,
- * only plain mappings with string keys and no duplicates, sequences, and scalars of the core tags,
- * and no anchor, alias or merge key anywhere. Anything else (or any failure) yields empty, and the
- * caller takes the general path, which also produces every error message.
+ * Builds the JSON tree of a YAML document straight from SnakeYAML's parser events, skipping the
+ * composed node graph and the detour through Java maps and lists, for the documents where that
+ * provably changes nothing: a mapping at the root, only plain mappings with string keys and no
+ * duplicates, sequences, and scalars of the core tags, and no anchor, alias or merge key anywhere.
+ * Anything else (or any failure) yields empty, and the caller takes the general path, which also
+ * produces every error message. Most manifests are plain, and for them the node graph was only ever
+ * needed for the lines of the few fields a finding names, which {@link PlainLines} finds by
+ * composing the document again on demand.
  *
- * <p>Scalars are still constructed by SnakeYAML's own constructors, so YAML 1.1 values ({@code
- * yes}, {@code 0777}, {@code 1_000}, {@code .inf}) read exactly as before.
+ * <p>Tags are resolved as SnakeYAML's composer resolves them, and non-string scalars are still
+ * constructed by SnakeYAML's own constructors, so YAML 1.1 values ({@code yes}, {@code 0777},
+ * {@code 1_000}, {@code .inf}) read exactly as on the general path.
  */
 final class PlainYamlTree {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Set<Tag> SCALAR_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP);
 
+  private final Parser events;
+  private final Resolver resolver;
   private final Function<ScalarNode, Object> scalars;
   private final long maxNodes;
+  private final int maxDepth;
   private long nodes;
+  private int depth;
 
-  private PlainYamlTree(Function<ScalarNode, Object> scalars, long maxNodes) {
+  private PlainYamlTree(
+      Parser events,
+      Resolver resolver,
+      Function<ScalarNode, Object> scalars,
+      long maxNodes,
+      int maxDepth) {
+    this.events = events;
+    this.resolver = resolver;
     this.scalars = scalars;
     this.maxNodes = maxNodes;
+    this.maxDepth = maxDepth;
   }
 
   /**
-   * The tree of {@code root}, or empty when the document needs the general path.
+   * The tree of the single document {@code events} yield, or empty when it needs the general path.
    *
+   * @param resolver the implicit tags of untagged nodes, as the composer would resolve them
    * @param scalars SnakeYAML's construction of one scalar node
    * @param maxNodes larger documents take the general path, which rejects them
+   * @param maxDepth more deeply nested documents take the general path, which rejects them
    */
-  static Optional<JsonNode> of(Node root, Function<ScalarNode, Object> scalars, long maxNodes) {
-    if (!(root instanceof MappingNode)) {
-      return Optional.empty();
-    }
+  static Optional<JsonNode> of(
+      Parser events,
+      Resolver resolver,
+      Function<ScalarNode, Object> scalars,
+      long maxNodes,
+      int maxDepth) {
     try {
-      return Optional.ofNullable(new PlainYamlTree(scalars, maxNodes).build(root));
+      return Optional.ofNullable(
+          new PlainYamlTree(events, resolver, scalars, maxNodes, maxDepth).document());
     } catch (RuntimeException e) {
       return Optional.empty(); // the general path reports it, with its own message and line
     }
   }
 
-  /** The node's tree, or null when the document is not plain. */
-  private JsonNode build(Node node) {
-    if (node.getAnchor() != null || ++nodes > maxNodes) {
+  /** The root mapping of a stream of exactly one document, or null. */
+  private JsonNode document() {
+    events.getEvent(); // stream start
+    if (!events.checkEvent(Event.ID.DocumentStart)) {
+      return null; // an empty stream: the general path says what that is
+    }
+    events.getEvent();
+    if (!events.checkEvent(Event.ID.MappingStart)) {
       return null;
     }
-    if (node instanceof MappingNode mapping) {
-      return Tag.MAP.equals(mapping.getTag()) && !mapping.isMerged() ? object(mapping) : null;
+    JsonNode root = value();
+    if (root == null || !events.checkEvent(Event.ID.DocumentEnd)) {
+      return null;
     }
-    if (node instanceof SequenceNode sequence) {
-      return Tag.SEQ.equals(sequence.getTag()) ? array(sequence) : null;
-    }
-    return node instanceof ScalarNode scalar && SCALAR_TAGS.contains(scalar.getTag())
-        ? scalar(scalars.apply(scalar))
-        : null;
+    events.getEvent();
+    return events.checkEvent(Event.ID.StreamEnd) ? root : null;
   }
 
-  private ObjectNode object(MappingNode mapping) {
+  /** The node of the next event, or null when it is not plain. */
+  private JsonNode value() {
+    Event event = events.getEvent();
+    if (++nodes > maxNodes) {
+      return null;
+    }
+    if (event instanceof ScalarEvent scalar) {
+      return scalar.getAnchor() == null ? scalar(scalar) : null;
+    }
+    if (event instanceof MappingStartEvent mapping) {
+      return isPlain(mapping, NodeId.mapping, Tag.MAP) ? nested(this::object) : null;
+    }
+    if (event instanceof SequenceStartEvent sequence) {
+      return isPlain(sequence, NodeId.sequence, Tag.SEQ) ? nested(this::array) : null;
+    }
+    return null; // an alias
+  }
+
+  private boolean isPlain(CollectionStartEvent start, NodeId kind, Tag plain) {
+    return start.getAnchor() == null && plain.equals(tagOf(start, kind));
+  }
+
+  /** The composer counts nesting the same way and rejects a document deeper than the limit. */
+  private JsonNode nested(java.util.function.Supplier<JsonNode> collection) {
+    if (++depth > maxDepth) {
+      return null;
+    }
+    JsonNode node = collection.get();
+    depth--;
+    return node;
+  }
+
+  private ObjectNode object() {
     ObjectNode object = NODES.objectNode();
-    for (NodeTuple tuple : mapping.getValue()) {
-      if (!(tuple.getKeyNode() instanceof ScalarNode key)
-          || !Tag.STR.equals(key.getTag())
+    while (!events.checkEvent(Event.ID.MappingEnd)) {
+      // A merge key ("<<") resolves to its own tag, so it is not a string key either.
+      if (!(events.getEvent() instanceof ScalarEvent key)
           || key.getAnchor() != null
+          || !Tag.STR.equals(tagOf(key))
           || ++nodes > maxNodes) {
         return null;
       }
-      JsonNode value = build(tuple.getValueNode());
+      JsonNode value = value();
       // A duplicate key is an error the general path words.
       if (value == null || object.replace(key.getValue(), value) != null) {
         return null;
       }
     }
+    events.getEvent();
     return object;
   }
 
-  private ArrayNode array(SequenceNode sequence) {
-    ArrayNode array = NODES.arrayNode(sequence.getValue().size());
-    for (Node item : sequence.getValue()) {
-      JsonNode value = build(item);
+  private ArrayNode array() {
+    ArrayNode array = NODES.arrayNode();
+    while (!events.checkEvent(Event.ID.SequenceEnd)) {
+      JsonNode value = value();
       if (value == null) {
         return null;
       }
       array.add(value);
     }
+    events.getEvent();
     return array;
+  }
+
+  private JsonNode scalar(ScalarEvent event) {
+    Tag tag = tagOf(event);
+    if (Tag.STR.equals(tag)) {
+      return NODES.textNode(event.getValue()); // what the string constructor returns
+    }
+    if (!SCALAR_TAGS.contains(tag)) {
+      return null;
+    }
+    ScalarNode node =
+        new ScalarNode(
+            tag,
+            event.getValue(),
+            event.getStartMark(),
+            event.getEndMark(),
+            event.getScalarStyle());
+    return scalar(scalars.apply(node));
+  }
+
+  /** The tag the composer gives a scalar: its explicit tag, else the resolver's. */
+  private Tag tagOf(ScalarEvent event) {
+    String tag = event.getTag();
+    return tag == null || tag.equals("!")
+        ? resolver.resolve(
+            NodeId.scalar, event.getValue(), event.getImplicit().canOmitTagInPlainScalar())
+        : new Tag(tag);
+  }
+
+  private Tag tagOf(CollectionStartEvent event, NodeId kind) {
+    String tag = event.getTag();
+    return tag == null || tag.equals("!")
+        ? resolver.resolve(kind, null, event.getImplicit())
+        : new Tag(tag);
   }
 
   /** The node Jackson's {@code valueToTree} makes of each value SnakeYAML constructs for them. */

@@ -31,12 +31,14 @@ public final class Scanner {
   private final Severity minSeverity;
   private final ScanLimits limits;
   private final int threads;
+  private final ThreadLocal<YamlDocumentParser> parsers;
 
   Scanner(EffectivePolicy policy, Severity minSeverity, ScanLimits limits, int threads) {
     this.policy = policy;
     this.minSeverity = minSeverity;
     this.limits = limits;
     this.threads = threads;
+    this.parsers = ThreadLocal.withInitial(() -> new YamlDocumentParser(limits));
   }
 
   Scanner(EffectivePolicy policy, Severity minSeverity, ScanLimits limits) {
@@ -109,7 +111,7 @@ public final class Scanner {
   }
 
   private Tally scan(Batch batch, Instant now) {
-    ManifestLoader loader = new ManifestLoader(limits);
+    ManifestLoader loader = new ManifestLoader(parsers.get(), limits);
     List<ManifestObject> objects =
         batch.json() != null
             ? loader.loadJson(batch.json())

@@ -36,7 +36,7 @@ final class YamlDocumentParser {
 
   private final ScanLimits limits;
   private final LoaderOptions options;
-  private final Resolver resolver = new Resolver();
+  private final Resolver resolver = new RememberingResolver();
   private final ManifestConstructor scalars;
 
   /** One parser serves one thread: it reuses SnakeYAML's resolver and constructor per document. */
@@ -55,31 +55,50 @@ final class YamlDocumentParser {
    *     plain path's results against
    */
   ParsedDocument parse(RawDocument raw, boolean plainWhenPossible) throws DocumentParseException {
-    Node node;
-    try {
-      node =
-          new Composer(new ParserImpl(new StreamReader(raw.text()), options), resolver, options)
-              .getSingleNode();
-    } catch (MarkedYAMLException e) {
-      throw new DocumentParseException(describe(e), lineOf(raw, e.getProblemMark()));
-    } catch (YAMLException e) {
-      throw new DocumentParseException(e.getMessage(), raw.firstLine());
+    if (plainWhenPossible) {
+      Optional<JsonNode> plain =
+          PlainYamlTree.of(
+              events(raw),
+              resolver,
+              scalars::scalar,
+              limits.maxNodes(),
+              options.getNestingDepthLimit());
+      if (plain.isPresent()) {
+        PlainLines lines = new PlainLines(() -> composePlain(raw), raw.firstLine());
+        return new ParsedDocument(raw.index(), plain.get(), FieldLines.lookingUp(lines::find));
+      }
     }
+    Node node = compose(raw);
     if (node == null) {
       return new ParsedDocument(raw.index(), null, new FieldLines());
-    }
-    Optional<JsonNode> plain =
-        plainWhenPossible
-            ? PlainYamlTree.of(node, scalars::scalar, limits.maxNodes())
-            : Optional.empty();
-    if (plain.isPresent()) {
-      PlainLines plainLines = new PlainLines(node, raw.firstLine());
-      return new ParsedDocument(raw.index(), plain.get(), FieldLines.lookingUp(plainLines::find));
     }
     checkExpandedSize(node, raw);
     FieldLines lines = FieldLines.onFirstUse(l -> recordLines(node, raw, l));
     return new ParsedDocument(
         raw.index(), toTree(new ManifestConstructor(options), node, raw), lines);
+  }
+
+  private ParserImpl events(RawDocument raw) {
+    return new ParserImpl(new StreamReader(raw.text()), options);
+  }
+
+  private Node compose(RawDocument raw) throws DocumentParseException {
+    try {
+      return new Composer(events(raw), resolver, options).getSingleNode();
+    } catch (MarkedYAMLException e) {
+      throw new DocumentParseException(describe(e), lineOf(raw, e.getProblemMark()));
+    } catch (YAMLException e) {
+      throw new DocumentParseException(e.getMessage(), raw.firstLine());
+    }
+  }
+
+  /** A document that was read as plain composes without error: it is the same text. */
+  private Node composePlain(RawDocument raw) {
+    try {
+      return compose(raw);
+    } catch (DocumentParseException e) {
+      throw new IllegalStateException("a plain document failed to compose: " + e.getMessage(), e);
+    }
   }
 
   private static LoaderOptions loaderOptions(ScanLimits limits) {
@@ -101,6 +120,12 @@ final class YamlDocumentParser {
       throw new DocumentParseException(describe(e), lineOf(raw, e.getProblemMark()));
     } catch (YAMLException | IllegalArgumentException e) {
       throw new DocumentParseException(e.getMessage(), lineOf(raw, node.getStartMark()));
+    } catch (ClassCastException e) {
+      // SnakeYAML's constructors cast the node an explicit tag names: "x: !!seq {a: 1}"
+      throw new DocumentParseException(
+          "an explicit tag does not fit its node (a !!seq or !!set on a mapping, a !!map on a"
+              + " sequence?)",
+          lineOf(raw, node.getStartMark()));
     }
   }
 

@@ -12,13 +12,15 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The plain path ({@link PlainYamlTree}, {@link PlainLines}) must give exactly what the general
@@ -72,6 +74,10 @@ class PlainYamlPathTest {
         "apiVersion: v1\nkind: Pod\n1: one\n",
         "apiVersion: v1\nkind: Pod\nyes: bool key\n",
         "apiVersion: v1\nkind: Pod\n~: null key\n",
+        "apiVersion: v1\nkind: Pod\nx: &unused 1\n",
+        "apiVersion: v1\nkind: Pod\nx: !!seq {a: 1}\n",
+        "",
+        "# only a comment\n",
         "apiVersion: v1\nkind: Pod\n[a, b]: sequence key\n",
         "apiVersion: v1\nkind: Pod\nx: !custom tagged\n",
         "- a\n- sequence\n",
@@ -79,7 +85,7 @@ class PlainYamlPathTest {
         "~\n",
       })
   void documentsThatAreNotPlainTakeTheGeneralPath(String text) throws Exception {
-    assertThat(PlainYamlTree.of(compose(text), s -> s.getValue(), Long.MAX_VALUE)).isEmpty();
+    assertThat(plainTree(text)).isEmpty();
     assertSame(raw(text));
   }
 
@@ -104,6 +110,46 @@ class PlainYamlPathTest {
 
     assertThat(plain).isEqualTo(Outcome.of(() -> small.parse(raw(text), false)));
     assertThat(plain.error()).contains("more than 10 nodes");
+  }
+
+  @Test
+  void documentsNestedBeyondTheLimitTakeTheGeneralPathAndAreRejected() {
+    YamlDocumentParser shallow = new YamlDocumentParser(new ScanLimits(1 << 20, 5, 50, 10_000));
+    String text = "apiVersion: v1\nkind: Pod\nx: {a: {b: {c: {d: {e: {f: [[1]]}}}}}}\n";
+
+    Outcome plain = Outcome.of(() -> shallow.parse(raw(text), true));
+
+    assertThat(plain).isEqualTo(Outcome.of(() -> shallow.parse(raw(text), false)));
+    assertThat(plain.error()).containsIgnoringCase("nesting");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "apiVersion: v1\nkind: Pod\n=: value key\n",
+        "--- !!map\napiVersion: v1\nkind: Pod\nx: !!seq [1]\ny: !!map {a: 1}\n",
+        "%YAML 1.1\n---\napiVersion: v1\nkind: Pod\nx: !!str 1\n",
+        "apiVersion: v1\nkind: Pod\n? complex\n: key\n",
+      })
+  void unusualButPlainDocumentsReadTheSameOnBothPaths(String text) {
+    assertSame(raw(text));
+  }
+
+  @Test
+  void aPlainDocumentIsComposedForItsLinesOnlyWhenALineIsAskedFor() {
+    int[] composed = {0};
+    PlainLines lines =
+        new PlainLines(
+            () -> {
+              composed[0]++;
+              return new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader("a: {b: 1}"));
+            },
+            10);
+    assertThat(composed[0]).isZero();
+
+    assertThat(lines.find("a.b")).isEqualTo(10);
+    assertThat(lines.find("a")).isEqualTo(10);
+    assertThat(composed[0]).isEqualTo(1);
   }
 
   @Test
@@ -133,7 +179,7 @@ class PlainYamlPathTest {
 
   private static boolean isPlain(String text) {
     try {
-      return PlainYamlTree.of(compose(text), s -> s.getValue(), Long.MAX_VALUE).isPresent();
+      return plainTree(text).isPresent();
     } catch (RuntimeException e) {
       return false; // not composable at all: the general path's error is compared elsewhere
     }
@@ -146,10 +192,14 @@ class PlainYamlPathTest {
     assertThat(plain).as(raw.text()).isEqualTo(general);
   }
 
-  private static Node compose(String text) {
+  private static Optional<JsonNode> plainTree(String text) {
     LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    return new Yaml(options).compose(new java.io.StringReader(text));
+    return PlainYamlTree.of(
+        new ParserImpl(new StreamReader(text), options),
+        new Resolver(),
+        s -> s.getValue(),
+        Long.MAX_VALUE,
+        options.getNestingDepthLimit());
   }
 
   private static RawDocument raw(String text) {
