@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -30,6 +31,12 @@ public final class JobguardMain {
       Quarkus.run(operatorArguments(args));
       return;
     }
+    if (scansInTunedJvm(args)) {
+      OptionalInt child = ScanJvm.runInChild();
+      if (child.isPresent()) {
+        System.exit(child.getAsInt());
+      }
+    }
     logWarningsToStderr();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
@@ -46,6 +53,17 @@ public final class JobguardMain {
     }
     List<String> rest = Arrays.asList(args).subList(1, args.length);
     return "run".equals(args[0]) && !rest.contains("--help") && !rest.contains("-h");
+  }
+
+  /** A scan (not its help) runs in a JVM tuned for it: see {@link ScanJvm}. */
+  static boolean scansInTunedJvm(String[] args) {
+    List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+    return args.length > 0
+        && "scan".equals(args[0])
+        && !rest.contains("--help")
+        && !rest.contains("-h")
+        && !rest.contains("--version")
+        && !rest.contains("-V");
   }
 
   /**
