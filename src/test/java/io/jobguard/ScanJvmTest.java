@@ -86,18 +86,8 @@ class ScanJvmTest {
   void aScanProcessScansInATunedChildWithTheSameInputOutputAndExitCode(@TempDir Path tmp)
       throws Exception {
     String manifest = Files.readString(Path.of("src/test/resources/scan/multi-doc.yaml"));
-    // The JDK reads a process's arguments back only up to 4 KB: the class path goes in a file.
-    Path argfile = tmp.resolve("classpath.args");
-    Files.writeString(argfile, "-cp \"" + System.getProperty("java.class.path") + "\"\n");
     Process parent =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + argfile,
-                JobguardMain.class.getName(),
-                "scan",
-                "-o",
-                "json",
-                "-")
+        ScannerProcess.builder(tmp, "scan", "-o", "json", "-")
             .redirectOutput(tmp.resolve("out.json").toFile())
             .redirectError(tmp.resolve("err.txt").toFile())
             .start();

@@ -2,6 +2,7 @@ package io.jobguard.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jobguard.ScannerProcess;
 import io.jobguard.scan.ScanCommand;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -131,25 +132,10 @@ class ScanThroughputBench {
     return seconds;
   }
 
-  /**
-   * Seconds for a scanner process over {@code input}, started with the class path in an argument
-   * file: the JDK reads a command line back only up to 4 KB, and the launcher needs it to start its
-   * tuned JVM.
-   */
+  /** Seconds for a scanner process over {@code input}, started as users start it. */
   private double scanProcess(Path input, boolean tuned, boolean expectFindings) throws Exception {
-    Path argfile = tmp.resolve("classpath.args");
-    Files.writeString(argfile, "-cp \"" + System.getProperty("java.class.path") + "\"\n");
     ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + argfile,
-                "io.jobguard.JobguardMain",
-                "scan",
-                "-o",
-                "json",
-                "--fail-on",
-                "critical",
-                input.toString())
+        ScannerProcess.builder(tmp, "scan", "-o", "json", "--fail-on", "critical", input.toString())
             .redirectError(tmp.resolve("scan.err").toFile())
             .redirectOutput(tmp.resolve("scan.json").toFile());
     if (!tuned) {
