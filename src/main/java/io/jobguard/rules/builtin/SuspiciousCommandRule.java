@@ -2,6 +2,7 @@ package io.jobguard.rules.builtin;
 
 import com.google.auto.service.AutoService;
 import io.jobguard.model.ContainerView;
+import io.jobguard.model.MountView;
 import io.jobguard.model.VolumeView;
 import io.jobguard.model.Workload;
 import io.jobguard.rules.Evidence;
@@ -14,7 +15,6 @@ import io.jobguard.rules.builtin.command.CommandPatterns;
 import io.jobguard.rules.builtin.command.ContainerCommand;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -52,14 +52,13 @@ public final class SuspiciousCommandRule implements Rule {
 
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
-    List<Evidence> found = new ArrayList<>();
+    List<Evidence> found = new ArrayList<>(0);
+    List<CommandPattern> policyPatterns = CommandPatterns.ofPolicy(context.extraCommandPatterns());
     for (ContainerView container : workload.podSpec().containers()) {
-      List<CommandPattern> patterns =
-          CommandPatterns.forContainer(
-              hostMountPaths(workload, container), context.extraCommandPatterns());
       ContainerCommand command = ContainerCommand.of(container);
-      for (CommandPattern pattern : patterns) {
-        command.find(pattern.matcher()).ifPresent(m -> found.add(evidence(container, pattern, m)));
+      for (CommandPatterns.Found f :
+          CommandPatterns.findIn(command, hostMountPaths(workload, container), policyPatterns)) {
+        found.add(evidence(container, f.pattern(), f.match()));
       }
     }
     return found;
@@ -67,13 +66,22 @@ public final class SuspiciousCommandRule implements Rule {
 
   /** Where this container mounts hostPath volumes. */
   private static List<String> hostMountPaths(Workload workload, ContainerView container) {
-    return workload.podSpec().volumes().stream()
-        .filter(VolumeView::isHostPath)
-        .flatMap(v -> v.mounts().stream())
-        .filter(m -> m.container().path().equals(container.path()))
-        .map(m -> m.mount().getMountPath())
-        .filter(Objects::nonNull)
-        .toList();
+    List<String> paths = List.of();
+    for (VolumeView volume : workload.podSpec().volumes()) {
+      if (!volume.isHostPath()) {
+        continue;
+      }
+      for (MountView mount : volume.mounts()) {
+        String mountPath = mount.mount().getMountPath();
+        if (mount.container().path().equals(container.path()) && mountPath != null) {
+          if (paths.isEmpty()) {
+            paths = new ArrayList<>();
+          }
+          paths.add(mountPath);
+        }
+      }
+    }
+    return paths;
   }
 
   private static Evidence evidence(

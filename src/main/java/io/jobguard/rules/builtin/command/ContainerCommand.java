@@ -3,7 +3,7 @@ package io.jobguard.rules.builtin.command;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.jobguard.model.ContainerView;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The text a container runs: its command line ({@code command} then {@code args}, joined as the
  * kernel's argv would be) and each literal environment value, every piece tied to its exact field.
+ * Built for every container of every object the operator sees, and nearly always without a match:
+ * the pieces stay plain strings, and the objects that name a field are made only for a match.
  */
 public final class ContainerCommand {
   /**
@@ -24,11 +26,17 @@ public final class ContainerCommand {
       Pattern.compile("(?:.*/)?(?:busybox|(?:ba|da|z|k|a|mk)?sh)");
   private static final Pattern SCRIPT_FLAG = Pattern.compile("-[a-zA-Z]{0,5}c[a-zA-Z]{0,5}");
 
-  private final List<Element> argv;
-  private final ShellText commandLine;
+  private final ContainerView view;
+  private final String[] argv;
+  private final int commandCount;
   private final int[] starts;
-  private final List<Element> env;
-  private final List<ShellText> envTexts;
+  private final int[] envIndexes;
+
+  /** Text 0 is the command line, text {@code k > 0} the k-th literal environment value. */
+  private final String[] texts;
+
+  private ShellText[] shellTexts;
+  private RememberedVerdicts.Verdicts[] builtinVerdicts;
 
   /**
    * One command, argument or environment value: entry {@code index} of the container's {@code list}
@@ -43,54 +51,118 @@ public final class ContainerCommand {
   /** Where a pattern shows: the element and the line of it that shows the pattern. */
   public record Match(Element element, String matched) {}
 
-  private ContainerCommand(List<Element> argv, List<Element> env) {
-    this.argv = argv;
-    this.env = env;
-    this.envTexts = env.stream().map(e -> ShellText.of(e.text())).toList();
-    this.starts = new int[argv.size()];
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < argv.size(); i++) {
-      if (i > 0) {
-        line.append(startsScript(i) ? '\n' : ' ');
+  private ContainerCommand(ContainerView view, List<String> command, List<String> args) {
+    this.view = view;
+    this.commandCount = command == null ? 0 : command.size();
+    this.argv = new String[commandCount + (args == null ? 0 : args.size())];
+    copyCapped(command, argv, 0);
+    copyCapped(args, argv, commandCount);
+    this.starts = new int[argv.length];
+    List<EnvVar> vars = view.container().getEnv();
+    int envSize = vars == null ? 0 : vars.size();
+    int[] indexes = new int[envSize];
+    String[] all = new String[1 + envSize];
+    all[0] = joinedCommandLine();
+    int count = 0;
+    for (int i = 0; i < envSize; i++) {
+      EnvVar var = vars.get(i);
+      if (var != null && var.getValue() != null && !var.getValue().isBlank()) {
+        indexes[count] = i;
+        all[1 + count] = capped(var.getValue());
+        count++;
       }
-      starts[i] = line.length();
-      line.append(argv.get(i).text());
     }
-    this.commandLine = ShellText.of(capped(line.toString()));
+    this.envIndexes = indexes;
+    this.texts = count == envSize ? all : Arrays.copyOf(all, 1 + count);
   }
 
   public static ContainerCommand of(ContainerView view) {
     Container c = view.container();
-    List<Element> argv = new ArrayList<>();
-    addAll(argv, view, "command", c.getCommand());
-    addAll(argv, view, "args", c.getArgs());
-    List<Element> env = new ArrayList<>();
-    List<EnvVar> vars = c.getEnv() == null ? List.of() : c.getEnv();
-    for (int i = 0; i < vars.size(); i++) {
-      EnvVar var = vars.get(i);
-      if (var != null && var.getValue() != null && !var.getValue().isBlank()) {
-        env.add(new Element(view, "env", i, capped(var.getValue())));
-      }
-    }
-    return new ContainerCommand(argv, env);
+    return new ContainerCommand(view, c.getCommand(), c.getArgs());
   }
 
   /** The first element, in field order, where the matcher hits. */
   public Optional<Match> find(CommandMatcher matcher) {
-    Optional<Match> inCommandLine =
-        matcher
-            .find(commandLine)
-            .map(hit -> new Match(argv.get(elementAt(hit)), excerpt(commandLine.text(), hit)));
-    if (inCommandLine.isPresent()) {
-      return inCommandLine;
-    }
-    for (int i = 0; i < env.size(); i++) {
-      Optional<CommandMatcher.Hit> hit = matcher.find(envTexts.get(i));
+    for (int k = 0; k < texts.length; k++) {
+      Optional<CommandMatcher.Hit> hit = matcher.find(shellText(k));
       if (hit.isPresent()) {
-        return Optional.of(new Match(env.get(i), excerpt(env.get(i).text(), hit.get())));
+        return Optional.of(match(k, hit.get()));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The first element, in field order, where built-in pattern {@code pattern} (its position in
+   * {@link CommandPatterns#builtin()}) hits, or where {@code also} hits; within one text the
+   * earlier hit counts, the built-in one on a tie.
+   */
+  Optional<Match> findBuiltin(int pattern, Optional<CommandMatcher> also) {
+    for (int k = 0; k < texts.length; k++) {
+      CommandMatcher.Hit hit = builtinVerdicts(k).hit(pattern);
+      if (also.isPresent()) {
+        CommandMatcher.Hit other = also.get().find(shellText(k)).orElse(null);
+        if (other != null && (hit == null || other.start() < hit.start())) {
+          hit = other;
+        }
+      }
+      if (hit != null) {
+        return Optional.of(match(k, hit));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private RememberedVerdicts.Verdicts builtinVerdicts(int k) {
+    if (builtinVerdicts == null) {
+      builtinVerdicts = new RememberedVerdicts.Verdicts[texts.length];
+    }
+    if (builtinVerdicts[k] == null) {
+      builtinVerdicts[k] = CommandPatterns.builtinVerdicts(texts[k]);
+    }
+    return builtinVerdicts[k];
+  }
+
+  private ShellText shellText(int k) {
+    if (shellTexts == null) {
+      shellTexts = new ShellText[texts.length];
+    }
+    if (shellTexts[k] == null) {
+      shellTexts[k] = ShellText.of(texts[k]);
+    }
+    return shellTexts[k];
+  }
+
+  private Match match(int k, CommandMatcher.Hit hit) {
+    if (k > 0) {
+      Element env = new Element(view, "env", envIndexes[k - 1], texts[k]);
+      return new Match(env, excerpt(texts[k], hit));
+    }
+    int i = elementAt(hit);
+    Element element =
+        i < commandCount
+            ? new Element(view, "command", i, argv[i])
+            : new Element(view, "args", i - commandCount, argv[i]);
+    return new Match(element, excerpt(texts[0], hit));
+  }
+
+  private String joinedCommandLine() {
+    if (argv.length == 1) {
+      return argv[0];
+    }
+    int length = argv.length;
+    for (String arg : argv) {
+      length += arg.length();
+    }
+    StringBuilder line = new StringBuilder(length);
+    for (int i = 0; i < argv.length; i++) {
+      if (i > 0) {
+        line.append(startsScript(i) ? '\n' : ' ');
+      }
+      starts[i] = line.length();
+      line.append(argv[i]);
+    }
+    return capped(line.toString());
   }
 
   /**
@@ -98,7 +170,7 @@ public final class ContainerCommand {
    * argument of the shell and hide commands that must stand first ({@code at}, {@code cp}).
    */
   private boolean startsScript(int index) {
-    String flag = argv.get(index - 1).text();
+    String flag = argv[index - 1];
     // The cheap half of SCRIPT_FLAG first: most arguments are not a short option at all.
     if (flag.length() < 2 || flag.length() > 12 || flag.charAt(0) != '-') {
       return false;
@@ -107,7 +179,7 @@ public final class ContainerCommand {
       return false;
     }
     for (int i = 0; i < index - 1; i++) {
-      if (SHELL_NAME.matcher(argv.get(i).text()).matches()) {
+      if (SHELL_NAME.matcher(argv[i]).matches()) {
         return true;
       }
     }
@@ -116,7 +188,7 @@ public final class ContainerCommand {
 
   /** The element where the hit's first visible character lies. */
   private int elementAt(CommandMatcher.Hit hit) {
-    int offset = firstVisible(commandLine.text(), hit);
+    int offset = firstVisible(texts[0], hit);
     int index = 0;
     while (index + 1 < starts.length && starts[index + 1] <= offset) {
       index++;
@@ -145,14 +217,13 @@ public final class ContainerCommand {
     return offset;
   }
 
-  private static void addAll(
-      List<Element> out, ContainerView view, String field, List<String> values) {
+  private static void copyCapped(List<String> values, String[] into, int from) {
     if (values == null) {
       return;
     }
     for (int i = 0; i < values.size(); i++) {
-      String value = values.get(i) == null ? "" : values.get(i);
-      out.add(new Element(view, field, i, capped(value)));
+      String value = values.get(i);
+      into[from + i] = value == null ? "" : capped(value);
     }
   }
 
