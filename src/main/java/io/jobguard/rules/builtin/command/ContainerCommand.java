@@ -24,7 +24,6 @@ public final class ContainerCommand {
 
   private static final Pattern SHELL_NAME =
       Pattern.compile("(?:.*/)?(?:busybox|(?:ba|da|z|k|a|mk)?sh)");
-  private static final Pattern SCRIPT_FLAG = Pattern.compile("-[a-zA-Z]{0,5}c[a-zA-Z]{0,5}");
 
   private final ContainerView view;
   private final String[] argv;
@@ -170,16 +169,34 @@ public final class ContainerCommand {
    * argument of the shell and hide commands that must stand first ({@code at}, {@code cp}).
    */
   private boolean startsScript(int index) {
-    String flag = argv[index - 1];
-    // The cheap half of SCRIPT_FLAG first: most arguments are not a short option at all.
-    if (flag.length() < 2 || flag.length() > 12 || flag.charAt(0) != '-') {
-      return false;
-    }
-    if (!SCRIPT_FLAG.matcher(flag).matches()) {
+    if (!isScriptFlag(argv[index - 1])) {
       return false;
     }
     for (int i = 0; i < index - 1; i++) {
       if (SHELL_NAME.matcher(argv[i]).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A short-option cluster with {@code c} among its first six letters and at most five letters
+   * after it ({@code -c}, {@code -ec}, {@code -xec}), i.e. {@code -[a-zA-Z]{0,5}c[a-zA-Z]{0,5}}:
+   * checked by hand because nearly every argument is tested and most fail at the first character.
+   */
+  static boolean isScriptFlag(String flag) {
+    if (flag.length() < 2 || flag.length() > 12 || flag.charAt(0) != '-') {
+      return false;
+    }
+    for (int i = 1; i < flag.length(); i++) {
+      char c = flag.charAt(i);
+      if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    for (int i = 1; i <= 6 && i < flag.length(); i++) {
+      if (flag.charAt(i) == 'c' && flag.length() - 1 - i <= 5) {
         return true;
       }
     }
