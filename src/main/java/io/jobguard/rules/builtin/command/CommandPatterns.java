@@ -5,6 +5,7 @@ import io.jobguard.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The built-in catalogue of command tradecraft (SPEC §4.2), plus the patterns a policy adds. */
 public final class CommandPatterns {
@@ -61,7 +62,9 @@ public final class CommandPatterns {
       ContainerCommand command, List<String> hostMountPaths, List<CommandPattern> policyPatterns) {
     Optional<CommandMatcher> chroot = HostMountChroot.into(hostMountPaths);
     List<Found> found = new ArrayList<>(0);
-    for (int i = 0; i < BUILTIN.size(); i++) {
+    // nearly every container shows nothing: then one pass over the remembered verdicts is all
+    boolean worthLooking = chroot.isPresent() || command.anyBuiltinHit();
+    for (int i = 0; worthLooking && i < BUILTIN.size(); i++) {
       CommandPattern pattern = BUILTIN.get(i);
       command
           .findBuiltin(i, i == HOST_NAMESPACE_ENTRY ? chroot : Optional.empty())
@@ -76,5 +79,11 @@ public final class CommandPatterns {
   /** Every built-in pattern's first hit in a text, remembered per text. */
   static RememberedVerdicts.Verdicts builtinVerdicts(String text) {
     return BUILTIN_VERDICTS.of(text);
+  }
+
+  /** Every built-in pattern's first hit in a text made from {@code key}, remembered per key. */
+  static RememberedVerdicts.Verdicts builtinVerdicts(
+      Object key, int length, Supplier<String> text) {
+    return BUILTIN_VERDICTS.of(key, length, text);
   }
 }

@@ -31,7 +31,10 @@ public final class ContainerCommand {
   private final int[] starts;
   private final int[] envIndexes;
 
-  /** Text 0 is the command line, text {@code k > 0} the k-th literal environment value. */
+  /**
+   * Text 0 is the command line, text {@code k > 0} the k-th literal environment value. The command
+   * line is joined only when something must read it: its remembered verdicts are found by its argv.
+   */
   private final String[] texts;
 
   private ShellText[] shellTexts;
@@ -61,7 +64,6 @@ public final class ContainerCommand {
     int envSize = vars == null ? 0 : vars.size();
     int[] indexes = new int[envSize];
     String[] all = new String[1 + envSize];
-    all[0] = joinedCommandLine();
     int count = 0;
     for (int i = 0; i < envSize; i++) {
       EnvVar var = vars.get(i);
@@ -117,9 +119,43 @@ public final class ContainerCommand {
       builtinVerdicts = new RememberedVerdicts.Verdicts[texts.length];
     }
     if (builtinVerdicts[k] == null) {
-      builtinVerdicts[k] = CommandPatterns.builtinVerdicts(texts[k]);
+      builtinVerdicts[k] =
+          k > 0
+              ? CommandPatterns.builtinVerdicts(texts[k])
+              : CommandPatterns.builtinVerdicts(
+                  Arrays.asList(argv), commandLineLength(), this::commandLine);
     }
     return builtinVerdicts[k];
+  }
+
+  /** True when some built-in pattern hits some text. */
+  boolean anyBuiltinHit() {
+    for (int k = 0; k < texts.length; k++) {
+      if (builtinVerdicts(k).any()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String text(int k) {
+    return k > 0 ? texts[k] : commandLine();
+  }
+
+  private String commandLine() {
+    if (texts[0] == null) {
+      texts[0] = joinedCommandLine();
+    }
+    return texts[0];
+  }
+
+  /** The length of the joined command line, before it is capped. */
+  private int commandLineLength() {
+    int length = Math.max(0, argv.length - 1);
+    for (String arg : argv) {
+      length += arg.length();
+    }
+    return length;
   }
 
   private ShellText shellText(int k) {
@@ -127,7 +163,7 @@ public final class ContainerCommand {
       shellTexts = new ShellText[texts.length];
     }
     if (shellTexts[k] == null) {
-      shellTexts[k] = ShellText.of(texts[k]);
+      shellTexts[k] = ShellText.of(text(k));
     }
     return shellTexts[k];
   }
@@ -142,18 +178,14 @@ public final class ContainerCommand {
         i < commandCount
             ? new Element(view, "command", i, argv[i])
             : new Element(view, "args", i - commandCount, argv[i]);
-    return new Match(element, excerpt(texts[0], hit));
+    return new Match(element, excerpt(commandLine(), hit));
   }
 
   private String joinedCommandLine() {
     if (argv.length == 1) {
       return argv[0];
     }
-    int length = argv.length;
-    for (String arg : argv) {
-      length += arg.length();
-    }
-    StringBuilder line = new StringBuilder(length);
+    StringBuilder line = new StringBuilder(commandLineLength());
     for (int i = 0; i < argv.length; i++) {
       if (i > 0) {
         line.append(startsScript(i) ? '\n' : ' ');
@@ -205,7 +237,7 @@ public final class ContainerCommand {
 
   /** The element where the hit's first visible character lies. */
   private int elementAt(CommandMatcher.Hit hit) {
-    int offset = firstVisible(texts[0], hit);
+    int offset = firstVisible(commandLine(), hit);
     int index = 0;
     while (index + 1 < starts.length && starts[index + 1] <= offset) {
       index++;

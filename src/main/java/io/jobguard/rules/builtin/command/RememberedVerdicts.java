@@ -3,6 +3,7 @@ package io.jobguard.rules.builtin.command;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The verdicts of a fixed list of patterns on a text, remembered per text. Every Pod of a
@@ -18,7 +19,7 @@ final class RememberedVerdicts {
 
   private final List<CommandPattern> patterns;
   private final Verdicts none;
-  private final Map<String, Verdicts> verdicts = new ConcurrentHashMap<>();
+  private final Map<Object, Verdicts> verdicts = new ConcurrentHashMap<>();
 
   RememberedVerdicts(List<CommandPattern> patterns) {
     this.patterns = List.copyOf(patterns);
@@ -27,18 +28,29 @@ final class RememberedVerdicts {
 
   /** Each pattern's first hit in the text, judged now or remembered from an earlier call. */
   Verdicts of(String text) {
-    if (text.length() > MAX_TEXT_CHARS) {
-      return judge(text);
+    return of(text, text.length(), () -> text);
+  }
+
+  /**
+   * Each pattern's first hit in a text made from {@code key} alone (e.g. the command line joined
+   * from its argv), so a remembered text need not be made again.
+   *
+   * @param length the length of the text
+   * @param text makes the text, only when it must be judged
+   */
+  Verdicts of(Object key, int length, Supplier<String> text) {
+    if (length > MAX_TEXT_CHARS) {
+      return judge(text.get());
     }
-    Verdicts known = verdicts.get(text);
+    Verdicts known = verdicts.get(key);
     if (known != null) {
       return known;
     }
-    Verdicts verdict = judge(text);
+    Verdicts verdict = judge(text.get());
     if (verdicts.size() >= MAX_TEXTS) {
       verdicts.clear();
     }
-    verdicts.put(text, verdict);
+    verdicts.put(key, verdict);
     return verdict;
   }
 
@@ -72,6 +84,15 @@ final class RememberedVerdicts {
 
     CommandMatcher.Hit hit(int pattern) {
       return hits[pattern];
+    }
+
+    boolean any() {
+      for (CommandMatcher.Hit hit : hits) {
+        if (hit != null) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }
