@@ -73,7 +73,8 @@ public final class SuspiciousCommandRule implements Rule {
       }
       for (MountView mount : volume.mounts()) {
         String mountPath = mount.mount().getMountPath();
-        if (mount.container().path().equals(container.path()) && mountPath != null) {
+        // the pod spec view shares one view per container
+        if (mount.container() == container && mountPath != null) {
           if (paths.isEmpty()) {
             paths = new ArrayList<>();
           }
