@@ -123,7 +123,7 @@ public final class ContainerCommand {
           k > 0
               ? CommandPatterns.builtinVerdicts(texts[k])
               : CommandPatterns.builtinVerdicts(
-                  Arrays.asList(argv), commandLineLength(), this::commandLine);
+                  new Argv(argv), commandLineLength(), this::commandLine);
     }
     return builtinVerdicts[k];
   }
@@ -278,5 +278,23 @@ public final class ContainerCommand {
 
   private static String capped(String value) {
     return value.length() <= MAX_ELEMENT_CHARS ? value : value.substring(0, MAX_ELEMENT_CHARS);
+  }
+
+  /** A command line by its argv, the key its remembered verdicts are found by. */
+  private record Argv(String[] texts) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Argv argv && Arrays.equals(texts, argv.texts);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(texts);
+    }
+
+    @Override
+    public String toString() {
+      return String.join(" ", texts);
+    }
   }
 }
