@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -117,31 +116,10 @@ public final class PodSpecView {
     for (int i = 0; i < declared.size(); i++) {
       Volume volume = declared.get(i);
       if (volume != null) {
-        views.add(new VolumeView(i, path, volume, mountsOf(all, volume.getName())));
+        views.add(new VolumeView(i, path, volume, all));
       }
     }
     return views;
-  }
-
-  private static List<MountView> mountsOf(List<ContainerView> all, String volumeName) {
-    if (volumeName == null) {
-      return List.of();
-    }
-    List<MountView> mounts = List.of();
-    for (int c = 0; c < all.size(); c++) {
-      ContainerView container = all.get(c);
-      List<VolumeMount> containerMounts = container.container().getVolumeMounts();
-      for (int i = 0; containerMounts != null && i < containerMounts.size(); i++) {
-        VolumeMount mount = containerMounts.get(i);
-        if (mount != null && volumeName.equals(mount.getName())) {
-          if (mounts.isEmpty()) {
-            mounts = new ArrayList<>(2);
-          }
-          mounts.add(new MountView(container, i, mount));
-        }
-      }
-    }
-    return mounts.isEmpty() ? mounts : Collections.unmodifiableList(mounts);
   }
 
   private static int count(List<?> list) {

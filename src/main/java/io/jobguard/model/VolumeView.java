@@ -2,27 +2,31 @@ package io.jobguard.model;
 
 import io.fabric8.kubernetes.api.model.HostPathVolumeSource;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A pod volume joined to every container mount that uses it. Its path is spelled out only when
- * asked for, as for {@link ContainerView}.
+ * A pod volume joined to every container mount that uses it. Its path and its mounts are found only
+ * when asked for: most rules read neither, and most volumes never appear in evidence.
  */
 public final class VolumeView {
   private final int index;
   private final String specPath;
   private final Volume volume;
-  private final List<MountView> mounts;
+  private final List<ContainerView> containers;
   private String path;
+  private List<MountView> mounts;
 
   /**
    * @param specPath the path of the pod spec that declares the volume
+   * @param containers every container of the pod spec, whose mounts may use the volume
    */
-  VolumeView(int index, String specPath, Volume volume, List<MountView> mounts) {
+  VolumeView(int index, String specPath, Volume volume, List<ContainerView> containers) {
     this.index = index;
     this.specPath = specPath;
     this.volume = volume;
-    this.mounts = mounts;
+    this.containers = containers;
   }
 
   public int index() {
@@ -45,7 +49,30 @@ public final class VolumeView {
 
   /** The container mounts of this volume, in container order. */
   public List<MountView> mounts() {
-    return mounts;
+    List<MountView> known = mounts;
+    if (known == null) {
+      known = mountsOf(containers, volume.getName());
+      mounts = known;
+    }
+    return known;
+  }
+
+  private static List<MountView> mountsOf(List<ContainerView> containers, String volumeName) {
+    if (volumeName == null) {
+      return List.of();
+    }
+    List<MountView> found = new ArrayList<>(2);
+    for (ContainerView container : containers) {
+      List<VolumeMount> containerMounts = container.container().getVolumeMounts();
+      for (int i = 0; containerMounts != null && i < containerMounts.size(); i++) {
+        VolumeMount mount = containerMounts.get(i);
+        if (mount != null && volumeName.equals(mount.getName())) {
+          found.add(new MountView(container, i, mount));
+        }
+      }
+    }
+    // immutable, so a view read by several threads may compute it twice but never sees it partly
+    return List.copyOf(found);
   }
 
   public String name() {
@@ -69,6 +96,7 @@ public final class VolumeView {
    * as writable: an ephemeral container added later (kubectl debug) can mount it read-write.
    */
   public boolean mountedReadOnlyEverywhere() {
+    List<MountView> mounts = mounts();
     if (mounts.isEmpty()) {
       return false;
     }
@@ -82,6 +110,7 @@ public final class VolumeView {
 
   /** The first container that mounts this volume, or null when none does. */
   public String firstContainerName() {
+    List<MountView> mounts = mounts();
     return mounts.isEmpty() ? null : mounts.get(0).container().name();
   }
 

@@ -54,14 +54,26 @@ public final class SuspiciousCommandRule implements Rule {
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
     List<Evidence> found = new ArrayList<>(0);
     List<CommandPattern> policyPatterns = CommandPatterns.ofPolicy(context.extraCommandPatterns());
+    boolean hostPathVolumes = hasHostPathVolume(workload);
     for (ContainerView container : workload.podSpec().containers()) {
       ContainerCommand command = ContainerCommand.of(container);
+      List<String> hostMountPaths =
+          hostPathVolumes ? hostMountPaths(workload, container) : List.of();
       for (CommandPatterns.Found f :
-          CommandPatterns.findIn(command, hostMountPaths(workload, container), policyPatterns)) {
+          CommandPatterns.findIn(command, hostMountPaths, policyPatterns)) {
         found.add(evidence(container, f.pattern(), f.match()));
       }
     }
     return found;
+  }
+
+  private static boolean hasHostPathVolume(Workload workload) {
+    for (VolumeView volume : workload.podSpec().volumes()) {
+      if (volume.isHostPath()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Where this container mounts hostPath volumes. */
