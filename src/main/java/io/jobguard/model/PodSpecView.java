@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,8 +26,9 @@ public final class PodSpecView {
     this.path = path;
     this.spec = spec == null ? new PodSpec() : spec;
     this.templateMetadata = templateMetadata == null ? new ObjectMeta() : templateMetadata;
-    this.containers = Collections.unmodifiableList(collectContainers());
-    this.volumes = Collections.unmodifiableList(collectVolumes());
+    List<ContainerView> all = collectContainers();
+    this.containers = Collections.unmodifiableList(all);
+    this.volumes = Collections.unmodifiableList(collectVolumes(all));
   }
 
   /** The path of the pod spec itself, e.g. {@code spec.template.spec}. */
@@ -81,15 +81,16 @@ public final class PodSpecView {
   }
 
   private List<ContainerView> collectContainers() {
-    List<ContainerView> all = new ArrayList<>();
+    List<ContainerView> all = new ArrayList<>(count(spec.getContainers()) + 2);
     add(all, ContainerType.CONTAINER, spec.getContainers());
     add(all, ContainerType.INIT_CONTAINER, spec.getInitContainers());
     List<EphemeralContainer> ephemeral = spec.getEphemeralContainers();
-    if (ephemeral != null) {
-      add(
-          all,
-          ContainerType.EPHEMERAL_CONTAINER,
-          ephemeral.stream().map(PodSpecView::asContainer).toList());
+    if (ephemeral != null && !ephemeral.isEmpty()) {
+      List<Container> asContainers = new ArrayList<>(ephemeral.size());
+      for (EphemeralContainer e : ephemeral) {
+        asContainers.add(e == null ? null : asContainer(e));
+      }
+      add(all, ContainerType.EPHEMERAL_CONTAINER, asContainers);
     }
     return all;
   }
@@ -101,42 +102,28 @@ public final class PodSpecView {
     for (int i = 0; i < list.size(); i++) {
       Container container = list.get(i);
       if (container != null) {
-        all.add(new ContainerView(type, i, field(type.field() + "[" + i + "]"), container));
+        all.add(new ContainerView(type, i, path, container));
       }
     }
   }
 
-  private List<VolumeView> collectVolumes() {
+  private List<VolumeView> collectVolumes(List<ContainerView> all) {
     List<Volume> declared = spec.getVolumes();
-    if (declared == null) {
+    if (declared == null || declared.isEmpty()) {
       return List.of();
     }
-    List<VolumeView> views = new ArrayList<>();
+    List<VolumeView> views = new ArrayList<>(declared.size());
     for (int i = 0; i < declared.size(); i++) {
       Volume volume = declared.get(i);
       if (volume != null) {
-        views.add(
-            new VolumeView(i, field("volumes[" + i + "]"), volume, mountsOf(volume.getName())));
+        views.add(new VolumeView(i, path, volume, all));
       }
     }
     return views;
   }
 
-  private List<MountView> mountsOf(String volumeName) {
-    List<MountView> mounts = new ArrayList<>();
-    for (ContainerView container : containers) {
-      List<VolumeMount> containerMounts = container.container().getVolumeMounts();
-      if (containerMounts == null) {
-        continue;
-      }
-      for (int i = 0; i < containerMounts.size(); i++) {
-        VolumeMount mount = containerMounts.get(i);
-        if (mount != null && volumeName != null && volumeName.equals(mount.getName())) {
-          mounts.add(new MountView(container, i, mount));
-        }
-      }
-    }
-    return mounts;
+  private static int count(List<?> list) {
+    return list == null ? 0 : list.size();
   }
 
   private static Container asContainer(EphemeralContainer e) {

@@ -11,6 +11,7 @@ import io.jobguard.rules.RuleEngine;
 import io.jobguard.rules.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -163,10 +164,15 @@ public final class EffectivePolicy {
    * Never pass an unverified owner: ownerReferences are written by whoever creates the object.
    */
   public List<Detection> evaluate(Workload workload, ObjectRef subject, Instant now) {
-    return engine.evaluate(workload, context).stream()
-        .map(this::withOverride)
-        .map(d -> withException(d, workload, subject, now))
-        .toList();
+    List<Detection> detections = engine.evaluate(workload, context);
+    if (detections.isEmpty()) {
+      return List.of();
+    }
+    List<Detection> judged = new ArrayList<>(detections.size());
+    for (Detection detection : detections) {
+      judged.add(withException(withOverride(detection), workload, subject, now));
+    }
+    return Collections.unmodifiableList(judged);
   }
 
   /**

@@ -32,12 +32,19 @@ public final class RuleEngine {
    * Every detection of every rule, in rule-id order, each at the severity its evidence warrants.
    */
   public List<Detection> evaluate(Workload workload, RuleContext context) {
-    List<Detection> detections = new ArrayList<>();
-    for (Rule rule : rules) {
-      for (Evidence evidence : evaluateSafely(rule, workload, context)) {
+    List<Detection> detections = new ArrayList<>(0);
+    // indexed loops: this runs for every object seen, and nearly every rule returns nothing
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      List<Evidence> evidence = evaluateSafely(rule, workload, context);
+      for (int e = 0; e < evidence.size(); e++) {
         detections.add(
             new Detection(
-                rule.metadata(), workload.subject(), evidence, evidence.severity(), null));
+                rule.metadata(),
+                workload.subject(),
+                evidence.get(e),
+                evidence.get(e).severity(),
+                null));
       }
     }
     return detections;

@@ -30,6 +30,7 @@ class RuleEvaluationBench {
     Collection<RunResult> results = new Runner(options).run();
     double parse = score(results, "parseJson");
     double evaluate = score(results, "evaluateAllRules");
+    double firstSight = score(results, "evaluateAllRulesFirstSight");
     double ratio = evaluate / parse;
     BenchReport.write(
         "rule-evaluation",
@@ -40,7 +41,14 @@ class RuleEvaluationBench {
                 "| Jackson parse of the CronJob JSON into the typed model | %.2f |", parse),
             String.format(
                 "| WorkloadFactory + full catalogue (restricted profile) | %.2f |", evaluate),
-            String.format("| ratio evaluation / parse | %.1f%% (target ≤ 25%%) |", ratio * 100)));
+            String.format(
+                "| the same on a template whose commands and env values are new (first sight)"
+                    + " | %.2f |",
+                firstSight),
+            String.format("| ratio evaluation / parse | %.1f%% (target ≤ 25%%) |", ratio * 100),
+            String.format(
+                "| ratio first-sight evaluation / parse | %.1f%% (no target) |",
+                firstSight / parse * 100)));
     assertThat(ratio).isLessThanOrEqualTo(TARGET_RATIO);
   }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A pod that asks to run on a control-plane node, or on one chosen node: there it can read etcd
@@ -53,10 +54,10 @@ public final class ControlPlaneTargetingRule implements Rule {
     PodSpecView pod = workload.podSpec();
     List<Evidence> found = new ArrayList<>(nodeName(pod));
     found.addAll(nodeSelector(pod));
-    found.addAll(
-        NodeAffinityTerms.selecting(pod, CONTROL_PLANE_KEYS, SELECTING_OPERATORS).stream()
-            .map(ControlPlaneTargetingRule::affinityEvidence)
-            .toList());
+    for (NodeAffinityTerms.Match match :
+        NodeAffinityTerms.selecting(pod, CONTROL_PLANE_KEYS, SELECTING_OPERATORS)) {
+      found.add(affinityEvidence(match));
+    }
     found.addAll(tolerations(pod));
     return found;
   }
@@ -80,16 +81,22 @@ public final class ControlPlaneTargetingRule implements Rule {
     if (selector == null) {
       return List.of();
     }
-    return selector.keySet().stream()
-        .filter(key -> key != null && CONTROL_PLANE_KEYS.contains(key))
-        .sorted()
-        .map(
-            key ->
-                evidence(
-                    pod.field("nodeSelector[" + key + "]"),
-                    key,
-                    "The node selector picks control-plane nodes by the label " + key + "."))
-        .toList();
+    // sorted, so evidence order does not depend on the manifest's map order
+    TreeSet<String> keys = new TreeSet<>();
+    for (String key : selector.keySet()) {
+      if (key != null && CONTROL_PLANE_KEYS.contains(key)) {
+        keys.add(key);
+      }
+    }
+    List<Evidence> found = new ArrayList<>(keys.size());
+    for (String key : keys) {
+      found.add(
+          evidence(
+              pod.field("nodeSelector[" + key + "]"),
+              key,
+              "The node selector picks control-plane nodes by the label " + key + "."));
+    }
+    return found;
   }
 
   private static Evidence affinityEvidence(NodeAffinityTerms.Match match) {
@@ -112,11 +119,10 @@ public final class ControlPlaneTargetingRule implements Rule {
       if (t == null) {
         continue;
       }
-      String path = pod.field("tolerations[" + i + "]");
       if (t.getKey() != null && CONTROL_PLANE_KEYS.contains(t.getKey())) {
         found.add(
             evidence(
-                path + ".key",
+                pod.field("tolerations[" + i + "].key"),
                 t.getKey(),
                 "The pod tolerates the "
                     + t.getKey()
@@ -125,7 +131,7 @@ public final class ControlPlaneTargetingRule implements Rule {
       } else if (toleratesEveryNoScheduleTaint(t)) {
         found.add(
             evidence(
-                path + ".operator",
+                pod.field("tolerations[" + i + "].operator"),
                 "Exists",
                 "The pod tolerates every taint, including the one that keeps workloads off"
                     + " control-plane nodes."));

@@ -8,6 +8,7 @@ import io.jobguard.rules.RuleContext;
 import io.jobguard.rules.RuleMetadata;
 import io.jobguard.rules.Severity;
 import io.jobguard.rules.hostpath.HostPathVolume;
+import java.util.ArrayList;
 import java.util.List;
 
 /** PSS baseline "HostPath Volumes": any hostPath volume, whatever its path. */
@@ -37,12 +38,12 @@ public final class HostPathVolumeRule implements Rule {
 
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
-    return HostPathVolume.in(workload).stream()
-        .map(
-            v ->
-                v.evidence(
-                    v.readOnly() ? Severity.LOW : Severity.MEDIUM,
-                    "shares node files with the pod"))
-        .toList();
+    List<Evidence> found = new ArrayList<>(0);
+    for (HostPathVolume v : HostPathVolume.in(workload)) {
+      found.add(
+          v.evidence(
+              v.readOnly() ? Severity.LOW : Severity.MEDIUM, "shares node files with the pod"));
+    }
+    return found;
   }
 }

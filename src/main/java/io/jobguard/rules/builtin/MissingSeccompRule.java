@@ -35,6 +35,8 @@ public final class MissingSeccompRule implements Rule {
           "Set securityContext.seccompProfile.type: RuntimeDefault on the pod (containers inherit"
               + " it), or a Localhost profile where the workload needs a tailored one.");
 
+  private static final String SECCOMP_TYPE = "securityContext.seccompProfile.type";
+
   @Override
   public RuleMetadata metadata() {
     return METADATA;
@@ -65,12 +67,11 @@ public final class MissingSeccompRule implements Rule {
           c.container().getSecurityContext() == null
               ? null
               : c.container().getSecurityContext().getSeccompProfile();
-      String field = c.field("securityContext.seccompProfile.type");
       if (profile != null && !isConfining(profile)) {
         found.add(
             evidence(
                 c.name(),
-                field,
+                c.field(SECCOMP_TYPE),
                 profile.getType(),
                 "Container '"
                     + c.name()
@@ -81,7 +82,7 @@ public final class MissingSeccompRule implements Rule {
         found.add(
             evidence(
                 c.name(),
-                field,
+                c.field(SECCOMP_TYPE),
                 null,
                 "Neither container '"
                     + c.name()

@@ -34,6 +34,8 @@ public final class RunAsRootRule implements Rule {
           "Set securityContext.runAsNonRoot: true on the pod (containers inherit it) and run as a"
               + " non-zero runAsUser; build the image with a non-root USER.");
 
+  private static final String RUN_AS_NON_ROOT = "securityContext.runAsNonRoot";
+
   @Override
   public RuleMetadata metadata() {
     return METADATA;
@@ -62,28 +64,26 @@ public final class RunAsRootRule implements Rule {
               null, pod.field("securityContext.runAsUser"), "0", "The pod sets runAsUser to 0."));
     }
     for (ContainerView c : pod.containers()) {
-      found.addAll(container(c, Boolean.TRUE.equals(podNonRoot)));
+      container(found, c, Boolean.TRUE.equals(podNonRoot));
     }
     return found;
   }
 
-  private static List<Evidence> container(ContainerView c, boolean podNonRoot) {
-    List<Evidence> found = new ArrayList<>();
+  private static void container(List<Evidence> found, ContainerView c, boolean podNonRoot) {
     SecurityContext sc = c.container().getSecurityContext();
     Boolean nonRoot = sc == null ? null : sc.getRunAsNonRoot();
-    String field = c.field("securityContext.runAsNonRoot");
     if (Boolean.FALSE.equals(nonRoot)) {
       found.add(
           evidence(
               c.name(),
-              field,
+              c.field(RUN_AS_NON_ROOT),
               "false",
               "Container '" + c.name() + "' sets runAsNonRoot to false."));
     } else if (nonRoot == null && !podNonRoot) {
       found.add(
           evidence(
               c.name(),
-              field,
+              c.field(RUN_AS_NON_ROOT),
               null,
               "Neither container '" + c.name() + "' nor its pod sets runAsNonRoot to true."));
     }
@@ -95,7 +95,6 @@ public final class RunAsRootRule implements Rule {
               "0",
               "Container '" + c.name() + "' sets runAsUser to 0."));
     }
-    return found;
   }
 
   private static boolean isRoot(Long user) {

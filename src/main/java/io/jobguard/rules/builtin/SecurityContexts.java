@@ -26,28 +26,27 @@ final class SecurityContexts {
       String name,
       Function<PodSecurityContext, T> podLevel,
       Function<SecurityContext, T> containerLevel) {
-    List<SecuritySetting<T>> found = new ArrayList<>();
     PodSecurityContext podContext = pod.spec().getSecurityContext();
     T podValue = podContext == null ? null : podLevel.apply(podContext);
-    if (podValue != null) {
-      found.add(
-          new SecuritySetting<>(null, "The pod", pod.field("securityContext." + name), podValue));
+    List<SecuritySetting<T>> inContainers = inContainers(pod, name, containerLevel);
+    if (podValue == null) {
+      return inContainers;
     }
-    found.addAll(inContainers(pod, name, containerLevel));
+    List<SecuritySetting<T>> found = new ArrayList<>(inContainers.size() + 1);
+    found.add(new SecuritySetting<>(pod, null, name, podValue));
+    found.addAll(inContainers);
     return found;
   }
 
   /** Every container that sets {@code name} in its own security context. */
   static <T> List<SecuritySetting<T>> inContainers(
       PodSpecView pod, String name, Function<SecurityContext, T> containerLevel) {
-    List<SecuritySetting<T>> found = new ArrayList<>();
+    List<SecuritySetting<T>> found = new ArrayList<>(pod.containers().size());
     for (ContainerView c : pod.containers()) {
       SecurityContext context = c.container().getSecurityContext();
       T value = context == null ? null : containerLevel.apply(context);
       if (value != null) {
-        found.add(
-            new SecuritySetting<>(
-                c.name(), ContainerDescription.of(c), c.field("securityContext." + name), value));
+        found.add(new SecuritySetting<>(pod, c, name, value));
       }
     }
     return found;

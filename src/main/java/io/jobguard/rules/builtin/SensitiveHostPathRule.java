@@ -36,6 +36,9 @@ public final class SensitiveHostPathRule implements Rule {
               + " workload needs with readOnly: true. Use Secrets, ConfigMaps or a CSI driver for"
               + " credentials and data.");
 
+  private static final HostLocationSet NO_POLICY_PATHS =
+      new HostLocationSet("policy sensitive paths", List.of());
+
   @Override
   public RuleMetadata metadata() {
     return METADATA;
@@ -73,6 +76,9 @@ public final class SensitiveHostPathRule implements Rule {
    * nothing.
    */
   private static HostLocationSet policyPaths(RuleContext context) {
+    if (context.extraSensitivePaths().isEmpty()) {
+      return NO_POLICY_PATHS;
+    }
     return new HostLocationSet(
         "policy sensitive paths",
         context.extraSensitivePaths().stream()

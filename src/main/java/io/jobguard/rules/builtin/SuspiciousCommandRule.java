@@ -2,6 +2,7 @@ package io.jobguard.rules.builtin;
 
 import com.google.auto.service.AutoService;
 import io.jobguard.model.ContainerView;
+import io.jobguard.model.MountView;
 import io.jobguard.model.VolumeView;
 import io.jobguard.model.Workload;
 import io.jobguard.rules.Evidence;
@@ -14,7 +15,6 @@ import io.jobguard.rules.builtin.command.CommandPatterns;
 import io.jobguard.rules.builtin.command.ContainerCommand;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -52,28 +52,49 @@ public final class SuspiciousCommandRule implements Rule {
 
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
-    List<Evidence> found = new ArrayList<>();
+    List<Evidence> found = new ArrayList<>(0);
+    List<CommandPattern> policyPatterns = CommandPatterns.ofPolicy(context.extraCommandPatterns());
+    boolean hostPathVolumes = hasHostPathVolume(workload);
     for (ContainerView container : workload.podSpec().containers()) {
-      List<CommandPattern> patterns =
-          CommandPatterns.forContainer(
-              hostMountPaths(workload, container), context.extraCommandPatterns());
       ContainerCommand command = ContainerCommand.of(container);
-      for (CommandPattern pattern : patterns) {
-        command.find(pattern.matcher()).ifPresent(m -> found.add(evidence(container, pattern, m)));
+      List<String> hostMountPaths =
+          hostPathVolumes ? hostMountPaths(workload, container) : List.of();
+      for (CommandPatterns.Found f :
+          CommandPatterns.findIn(command, hostMountPaths, policyPatterns)) {
+        found.add(evidence(container, f.pattern(), f.match()));
       }
     }
     return found;
   }
 
+  private static boolean hasHostPathVolume(Workload workload) {
+    for (VolumeView volume : workload.podSpec().volumes()) {
+      if (volume.isHostPath()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Where this container mounts hostPath volumes. */
   private static List<String> hostMountPaths(Workload workload, ContainerView container) {
-    return workload.podSpec().volumes().stream()
-        .filter(VolumeView::isHostPath)
-        .flatMap(v -> v.mounts().stream())
-        .filter(m -> m.container().path().equals(container.path()))
-        .map(m -> m.mount().getMountPath())
-        .filter(Objects::nonNull)
-        .toList();
+    List<String> paths = List.of();
+    for (VolumeView volume : workload.podSpec().volumes()) {
+      if (!volume.isHostPath()) {
+        continue;
+      }
+      for (MountView mount : volume.mounts()) {
+        String mountPath = mount.mount().getMountPath();
+        // the pod spec view shares one view per container
+        if (mount.container() == container && mountPath != null) {
+          if (paths.isEmpty()) {
+            paths = new ArrayList<>();
+          }
+          paths.add(mountPath);
+        }
+      }
+    }
+    return paths;
   }
 
   private static Evidence evidence(

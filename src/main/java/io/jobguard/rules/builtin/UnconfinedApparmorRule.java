@@ -50,23 +50,27 @@ public final class UnconfinedApparmorRule implements Rule {
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
     PodSpecView pod = workload.podSpec();
-    List<Evidence> found = new ArrayList<>();
-    SecurityContexts.everywhere(
+    List<Evidence> found = new ArrayList<>(0);
+    for (SecuritySetting<AppArmorProfile> setting :
+        SecurityContexts.everywhere(
             pod,
             "appArmorProfile",
             PodSecurityContext::getAppArmorProfile,
-            SecurityContext::getAppArmorProfile)
-        .stream()
-        .filter(setting -> !ALLOWED_TYPES.contains(setting.value().getType()))
-        .map(UnconfinedApparmorRule::fieldEvidence)
-        .forEach(found::add);
+            SecurityContext::getAppArmorProfile)) {
+      if (!ALLOWED_TYPES.contains(setting.value().getType())) {
+        found.add(fieldEvidence(setting));
+      }
+    }
     // Sorted, so evidence order does not depend on the manifest's map order.
-    new TreeMap<>(pod.podAnnotations())
-        .entrySet().stream()
-            .filter(e -> e.getKey().startsWith(ANNOTATION_PREFIX))
-            .filter(e -> !allowedAnnotationValue(e.getValue()))
-            .map(e -> annotationEvidence(pod, e))
-            .forEach(found::add);
+    TreeMap<String, String> legacy = new TreeMap<>();
+    for (Map.Entry<String, String> e : pod.podAnnotations().entrySet()) {
+      if (e.getKey().startsWith(ANNOTATION_PREFIX) && !allowedAnnotationValue(e.getValue())) {
+        legacy.put(e.getKey(), e.getValue());
+      }
+    }
+    for (Map.Entry<String, String> e : legacy.entrySet()) {
+      found.add(annotationEvidence(pod, e));
+    }
     return found;
   }
 

@@ -10,6 +10,7 @@ import io.jobguard.rules.Rule;
 import io.jobguard.rules.RuleContext;
 import io.jobguard.rules.RuleMetadata;
 import io.jobguard.rules.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -41,15 +42,18 @@ public final class UnconfinedSeccompRule implements Rule {
 
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
-    return SecurityContexts.everywhere(
+    List<Evidence> found = new ArrayList<>(0);
+    for (SecuritySetting<SeccompProfile> setting :
+        SecurityContexts.everywhere(
             workload.podSpec(),
             "seccompProfile",
             PodSecurityContext::getSeccompProfile,
-            SecurityContext::getSeccompProfile)
-        .stream()
-        .filter(setting -> !ALLOWED.contains(setting.value().getType()))
-        .map(UnconfinedSeccompRule::evidence)
-        .toList();
+            SecurityContext::getSeccompProfile)) {
+      if (!ALLOWED.contains(setting.value().getType())) {
+        found.add(evidence(setting));
+      }
+    }
+    return found;
   }
 
   private static Evidence evidence(SecuritySetting<SeccompProfile> setting) {

@@ -10,6 +10,7 @@ import io.jobguard.rules.Rule;
 import io.jobguard.rules.RuleContext;
 import io.jobguard.rules.RuleMetadata;
 import io.jobguard.rules.Severity;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,22 +47,25 @@ public final class UnmaskedProcMountRule implements Rule {
     if (context.profile() != Profile.RESTRICTED && pod.usesUserNamespace()) {
       return List.of();
     }
-    return SecurityContexts.inContainers(pod, "procMount", SecurityContext::getProcMount).stream()
-        .filter(setting -> !DEFAULT_PROC_MOUNT.equals(setting.value()))
-        .map(
-            setting ->
-                Evidence.of(
-                    setting.container(),
-                    setting.path(),
-                    setting.value(),
-                    Severity.HIGH,
-                    setting.owner()
-                        + " mounts /proc with procMount '"
-                        + setting.value()
-                        + "', without the masks that hide kernel interfaces"
-                        + (pod.usesUserNamespace()
-                            ? " (the restricted profile forbids it even with hostUsers: false)."
-                            : ", and the pod shares the host's user namespace.")))
-        .toList();
+    List<Evidence> found = new ArrayList<>(0);
+    for (SecuritySetting<String> setting :
+        SecurityContexts.inContainers(pod, "procMount", SecurityContext::getProcMount)) {
+      if (!DEFAULT_PROC_MOUNT.equals(setting.value())) {
+        found.add(
+            Evidence.of(
+                setting.container(),
+                setting.path(),
+                setting.value(),
+                Severity.HIGH,
+                setting.owner()
+                    + " mounts /proc with procMount '"
+                    + setting.value()
+                    + "', without the masks that hide kernel interfaces"
+                    + (pod.usesUserNamespace()
+                        ? " (the restricted profile forbids it even with hostUsers: false)."
+                        : ", and the pod shares the host's user namespace.")));
+      }
+    }
+    return found;
   }
 }

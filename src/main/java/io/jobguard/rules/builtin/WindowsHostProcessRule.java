@@ -10,6 +10,7 @@ import io.jobguard.rules.Rule;
 import io.jobguard.rules.RuleContext;
 import io.jobguard.rules.RuleMetadata;
 import io.jobguard.rules.Severity;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,15 +40,18 @@ public final class WindowsHostProcessRule implements Rule {
 
   @Override
   public List<Evidence> evaluate(Workload workload, RuleContext context) {
-    return SecurityContexts.everywhere(
+    List<Evidence> found = new ArrayList<>(0);
+    for (SecuritySetting<WindowsSecurityContextOptions> setting :
+        SecurityContexts.everywhere(
             workload.podSpec(),
             "windowsOptions",
             PodSecurityContext::getWindowsOptions,
-            SecurityContext::getWindowsOptions)
-        .stream()
-        .filter(setting -> Boolean.TRUE.equals(setting.value().getHostProcess()))
-        .map(WindowsHostProcessRule::evidence)
-        .toList();
+            SecurityContext::getWindowsOptions)) {
+      if (Boolean.TRUE.equals(setting.value().getHostProcess())) {
+        found.add(evidence(setting));
+      }
+    }
+    return found;
   }
 
   private static Evidence evidence(SecuritySetting<WindowsSecurityContextOptions> setting) {

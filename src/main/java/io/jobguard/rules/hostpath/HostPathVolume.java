@@ -16,10 +16,16 @@ public record HostPathVolume(VolumeView volume, HostPath path) {
 
   /** The hostPath volumes of the workload's pod spec, in declaration order. */
   public static List<HostPathVolume> in(Workload workload) {
-    return workload.podSpec().volumes().stream()
-        .filter(VolumeView::isHostPath)
-        .map(v -> new HostPathVolume(v, HostPath.of(v.hostPath().getPath())))
-        .toList();
+    List<HostPathVolume> found = List.of();
+    for (VolumeView v : workload.podSpec().volumes()) {
+      if (v.isHostPath()) {
+        if (found.isEmpty()) {
+          found = new ArrayList<>();
+        }
+        found.add(new HostPathVolume(v, HostPath.of(v.hostPath().getPath())));
+      }
+    }
+    return found;
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.jobguard.rules.builtin.command;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,9 +13,14 @@ final class AnyOfMatcher implements CommandMatcher {
 
   @Override
   public Optional<Hit> find(ShellText text) {
-    return matchers.stream()
-        .map(m -> m.find(text))
-        .flatMap(Optional::stream)
-        .min(Comparator.comparingInt(Hit::start));
+    Hit first = null;
+    for (CommandMatcher matcher : matchers) {
+      Hit hit = matcher.find(text).orElse(null);
+      // on a tie the earlier matcher's hit stands
+      if (hit != null && (first == null || hit.start() < first.start())) {
+        first = hit;
+      }
+    }
+    return Optional.ofNullable(first);
   }
 }

@@ -3,7 +3,7 @@ package io.jobguard.rules.builtin.command;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.jobguard.model.ContainerView;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The text a container runs: its command line ({@code command} then {@code args}, joined as the
  * kernel's argv would be) and each literal environment value, every piece tied to its exact field.
+ * Built for every container of every object the operator sees, and nearly always without a match:
+ * the pieces stay plain strings, and the objects that name a field are made only for a match.
  */
 public final class ContainerCommand {
   /**
@@ -22,13 +24,21 @@ public final class ContainerCommand {
 
   private static final Pattern SHELL_NAME =
       Pattern.compile("(?:.*/)?(?:busybox|(?:ba|da|z|k|a|mk)?sh)");
-  private static final Pattern SCRIPT_FLAG = Pattern.compile("-[a-zA-Z]{0,5}c[a-zA-Z]{0,5}");
 
-  private final List<Element> argv;
-  private final ShellText commandLine;
+  private final ContainerView view;
+  private final String[] argv;
+  private final int commandCount;
   private final int[] starts;
-  private final List<Element> env;
-  private final List<ShellText> envTexts;
+  private final int[] envIndexes;
+
+  /**
+   * Text 0 is the command line, text {@code k > 0} the k-th literal environment value. The command
+   * line is joined only when something must read it: its remembered verdicts are found by its argv.
+   */
+  private final String[] texts;
+
+  private ShellText[] shellTexts;
+  private RememberedVerdicts.Verdicts[] builtinVerdicts;
 
   /**
    * One command, argument or environment value: entry {@code index} of the container's {@code list}
@@ -43,54 +53,147 @@ public final class ContainerCommand {
   /** Where a pattern shows: the element and the line of it that shows the pattern. */
   public record Match(Element element, String matched) {}
 
-  private ContainerCommand(List<Element> argv, List<Element> env) {
-    this.argv = argv;
-    this.env = env;
-    this.envTexts = env.stream().map(e -> ShellText.of(e.text())).toList();
-    this.starts = new int[argv.size()];
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < argv.size(); i++) {
-      if (i > 0) {
-        line.append(startsScript(i) ? '\n' : ' ');
+  private ContainerCommand(ContainerView view, List<String> command, List<String> args) {
+    this.view = view;
+    this.commandCount = command == null ? 0 : command.size();
+    this.argv = new String[commandCount + (args == null ? 0 : args.size())];
+    copyCapped(command, argv, 0);
+    copyCapped(args, argv, commandCount);
+    this.starts = new int[argv.length];
+    List<EnvVar> vars = view.container().getEnv();
+    int envSize = vars == null ? 0 : vars.size();
+    int[] indexes = new int[envSize];
+    String[] all = new String[1 + envSize];
+    int count = 0;
+    for (int i = 0; i < envSize; i++) {
+      EnvVar var = vars.get(i);
+      if (var != null && var.getValue() != null && !var.getValue().isBlank()) {
+        indexes[count] = i;
+        all[1 + count] = capped(var.getValue());
+        count++;
       }
-      starts[i] = line.length();
-      line.append(argv.get(i).text());
     }
-    this.commandLine = ShellText.of(capped(line.toString()));
+    this.envIndexes = indexes;
+    this.texts = count == envSize ? all : Arrays.copyOf(all, 1 + count);
   }
 
   public static ContainerCommand of(ContainerView view) {
     Container c = view.container();
-    List<Element> argv = new ArrayList<>();
-    addAll(argv, view, "command", c.getCommand());
-    addAll(argv, view, "args", c.getArgs());
-    List<Element> env = new ArrayList<>();
-    List<EnvVar> vars = c.getEnv() == null ? List.of() : c.getEnv();
-    for (int i = 0; i < vars.size(); i++) {
-      EnvVar var = vars.get(i);
-      if (var != null && var.getValue() != null && !var.getValue().isBlank()) {
-        env.add(new Element(view, "env", i, capped(var.getValue())));
-      }
-    }
-    return new ContainerCommand(argv, env);
+    return new ContainerCommand(view, c.getCommand(), c.getArgs());
   }
 
   /** The first element, in field order, where the matcher hits. */
   public Optional<Match> find(CommandMatcher matcher) {
-    Optional<Match> inCommandLine =
-        matcher
-            .find(commandLine)
-            .map(hit -> new Match(argv.get(elementAt(hit)), excerpt(commandLine.text(), hit)));
-    if (inCommandLine.isPresent()) {
-      return inCommandLine;
-    }
-    for (int i = 0; i < env.size(); i++) {
-      Optional<CommandMatcher.Hit> hit = matcher.find(envTexts.get(i));
+    for (int k = 0; k < texts.length; k++) {
+      Optional<CommandMatcher.Hit> hit = matcher.find(shellText(k));
       if (hit.isPresent()) {
-        return Optional.of(new Match(env.get(i), excerpt(env.get(i).text(), hit.get())));
+        return Optional.of(match(k, hit.get()));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The first element, in field order, where built-in pattern {@code pattern} (its position in
+   * {@link CommandPatterns#builtin()}) hits, or where {@code also} hits; within one text the
+   * earlier hit counts, the built-in one on a tie.
+   */
+  Optional<Match> findBuiltin(int pattern, Optional<CommandMatcher> also) {
+    for (int k = 0; k < texts.length; k++) {
+      CommandMatcher.Hit hit = builtinVerdicts(k).hit(pattern);
+      if (also.isPresent()) {
+        CommandMatcher.Hit other = also.get().find(shellText(k)).orElse(null);
+        if (other != null && (hit == null || other.start() < hit.start())) {
+          hit = other;
+        }
+      }
+      if (hit != null) {
+        return Optional.of(match(k, hit));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private RememberedVerdicts.Verdicts builtinVerdicts(int k) {
+    if (builtinVerdicts == null) {
+      builtinVerdicts = new RememberedVerdicts.Verdicts[texts.length];
+    }
+    if (builtinVerdicts[k] == null) {
+      builtinVerdicts[k] =
+          k > 0
+              ? CommandPatterns.builtinVerdicts(texts[k])
+              : CommandPatterns.builtinVerdicts(
+                  new Argv(argv), commandLineLength(), this::commandLine);
+    }
+    return builtinVerdicts[k];
+  }
+
+  /** True when some built-in pattern hits some text. */
+  boolean anyBuiltinHit() {
+    for (int k = 0; k < texts.length; k++) {
+      if (builtinVerdicts(k).any()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String text(int k) {
+    return k > 0 ? texts[k] : commandLine();
+  }
+
+  private String commandLine() {
+    if (texts[0] == null) {
+      texts[0] = joinedCommandLine();
+    }
+    return texts[0];
+  }
+
+  /** The length of the joined command line, before it is capped. */
+  private int commandLineLength() {
+    int length = Math.max(0, argv.length - 1);
+    for (String arg : argv) {
+      length += arg.length();
+    }
+    return length;
+  }
+
+  private ShellText shellText(int k) {
+    if (shellTexts == null) {
+      shellTexts = new ShellText[texts.length];
+    }
+    if (shellTexts[k] == null) {
+      shellTexts[k] = ShellText.of(text(k));
+    }
+    return shellTexts[k];
+  }
+
+  private Match match(int k, CommandMatcher.Hit hit) {
+    if (k > 0) {
+      Element env = new Element(view, "env", envIndexes[k - 1], texts[k]);
+      return new Match(env, excerpt(texts[k], hit));
+    }
+    int i = elementAt(hit);
+    Element element =
+        i < commandCount
+            ? new Element(view, "command", i, argv[i])
+            : new Element(view, "args", i - commandCount, argv[i]);
+    return new Match(element, excerpt(commandLine(), hit));
+  }
+
+  private String joinedCommandLine() {
+    if (argv.length == 1) {
+      return argv[0];
+    }
+    StringBuilder line = new StringBuilder(commandLineLength());
+    for (int i = 0; i < argv.length; i++) {
+      if (i > 0) {
+        line.append(startsScript(i) ? '\n' : ' ');
+      }
+      starts[i] = line.length();
+      line.append(argv[i]);
+    }
+    return capped(line.toString());
   }
 
   /**
@@ -98,16 +201,34 @@ public final class ContainerCommand {
    * argument of the shell and hide commands that must stand first ({@code at}, {@code cp}).
    */
   private boolean startsScript(int index) {
-    String flag = argv.get(index - 1).text();
-    // The cheap half of SCRIPT_FLAG first: most arguments are not a short option at all.
-    if (flag.length() < 2 || flag.length() > 12 || flag.charAt(0) != '-') {
-      return false;
-    }
-    if (!SCRIPT_FLAG.matcher(flag).matches()) {
+    if (!isScriptFlag(argv[index - 1])) {
       return false;
     }
     for (int i = 0; i < index - 1; i++) {
-      if (SHELL_NAME.matcher(argv.get(i).text()).matches()) {
+      if (SHELL_NAME.matcher(argv[i]).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A short-option cluster with {@code c} among its first six letters and at most five letters
+   * after it ({@code -c}, {@code -ec}, {@code -xec}), i.e. {@code -[a-zA-Z]{0,5}c[a-zA-Z]{0,5}}:
+   * checked by hand because nearly every argument is tested and most fail at the first character.
+   */
+  static boolean isScriptFlag(String flag) {
+    if (flag.length() < 2 || flag.length() > 12 || flag.charAt(0) != '-') {
+      return false;
+    }
+    for (int i = 1; i < flag.length(); i++) {
+      char c = flag.charAt(i);
+      if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    for (int i = 1; i <= 6 && i < flag.length(); i++) {
+      if (flag.charAt(i) == 'c' && flag.length() - 1 - i <= 5) {
         return true;
       }
     }
@@ -116,7 +237,7 @@ public final class ContainerCommand {
 
   /** The element where the hit's first visible character lies. */
   private int elementAt(CommandMatcher.Hit hit) {
-    int offset = firstVisible(commandLine.text(), hit);
+    int offset = firstVisible(commandLine(), hit);
     int index = 0;
     while (index + 1 < starts.length && starts[index + 1] <= offset) {
       index++;
@@ -145,18 +266,35 @@ public final class ContainerCommand {
     return offset;
   }
 
-  private static void addAll(
-      List<Element> out, ContainerView view, String field, List<String> values) {
+  private static void copyCapped(List<String> values, String[] into, int from) {
     if (values == null) {
       return;
     }
     for (int i = 0; i < values.size(); i++) {
-      String value = values.get(i) == null ? "" : values.get(i);
-      out.add(new Element(view, field, i, capped(value)));
+      String value = values.get(i);
+      into[from + i] = value == null ? "" : capped(value);
     }
   }
 
   private static String capped(String value) {
     return value.length() <= MAX_ELEMENT_CHARS ? value : value.substring(0, MAX_ELEMENT_CHARS);
+  }
+
+  /** A command line by its argv, the key its remembered verdicts are found by. */
+  private record Argv(String[] texts) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Argv argv && Arrays.equals(texts, argv.texts);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(texts);
+    }
+
+    @Override
+    public String toString() {
+      return String.join(" ", texts);
+    }
   }
 }

@@ -17,6 +17,9 @@ final class HostMountChroot {
 
   /** A matcher for chroot into one of the mount paths; empty when there are none to watch. */
   static Optional<CommandMatcher> into(List<String> hostMountPaths) {
+    if (hostMountPaths.isEmpty()) {
+      return Optional.empty();
+    }
     List<String> paths =
         hostMountPaths.stream()
             .map(HostMountChroot::withoutTrailingSlash)

@@ -69,8 +69,10 @@ final class PersistencePatterns {
           new AnyOfMatcher(
               // "at" is an English word: only a command position counts
               RegexMatcher.of(
+                  // gated on "at" and the blank the expression requires after it: "at" alone
+                  // occurs in most texts (data, date, path), and the expression cannot skip ahead
                   Signal.of(
-                      "at",
+                      "at |at\t|at\n|at\u000b|at\f|at\r",
                       COMMAND_POSITION
                           + "at\\s+(?:-[a-zA-Z]{1,4}\\s+(?:[^-\\s]\\S{0,100}\\s+)?){0,3}"
                           + "(?:now|noon|midnight|teatime|tomorrow|today|\\d)"),

@@ -28,10 +28,19 @@ final class StatementMatcher implements CommandMatcher {
     Matcher m = anchor.pattern().matcher(text.text());
     while (m.find()) {
       String statement = ShellStatement.around(text.text(), m.start()).text();
-      if (statementSigns.stream().allMatch(sign -> sign.matcher(statement).find())) {
+      if (showsEverySign(statement)) {
         return Optional.of(new Hit(m.start(), m.end()));
       }
     }
     return Optional.empty();
+  }
+
+  private boolean showsEverySign(String statement) {
+    for (Pattern sign : statementSigns) {
+      if (!sign.matcher(statement).find()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

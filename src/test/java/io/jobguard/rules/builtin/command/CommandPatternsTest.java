@@ -87,6 +87,9 @@ class CommandPatternsTest {
         fire("at-persistence", "echo 'sh /tmp/x' | at now + 1 minute"),
         fire("at-persistence", "at -f /tmp/job.sh midnight"),
         fire("at-persistence", "at 03:00 tomorrow < /tmp/job"),
+        // any blank after "at" counts, not only a space
+        fire("at-persistence", "sleep 1; at\tnow -f /tmp/job"),
+        fire("at-persistence", "(at\u000bnoon < /tmp/job)"),
         fire("at-persistence", "echo /tmp/x | batch"),
         fire("at-persistence", "echo /tmp/x | /usr/bin/batch -q b"),
         fire("at-persistence", "batch < /tmp/job.sh"),
