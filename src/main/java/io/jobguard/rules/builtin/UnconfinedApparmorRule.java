@@ -57,7 +57,10 @@ public final class UnconfinedApparmorRule implements Rule {
             "appArmorProfile",
             PodSecurityContext::getAppArmorProfile,
             SecurityContext::getAppArmorProfile)) {
-      if (!ALLOWED_TYPES.contains(setting.value().getType())) {
+      // A profile without a type (the API server requires one) is no allowed profile either;
+      // Set.of(...).contains(null) would throw and the engine would drop the whole rule.
+      String type = setting.value().getType();
+      if (type == null || !ALLOWED_TYPES.contains(type)) {
         found.add(fieldEvidence(setting));
       }
     }

@@ -49,7 +49,10 @@ public final class UnconfinedSeccompRule implements Rule {
             "seccompProfile",
             PodSecurityContext::getSeccompProfile,
             SecurityContext::getSeccompProfile)) {
-      if (!ALLOWED.contains(setting.value().getType())) {
+      // A profile without a type (the API server requires one) is no allowed profile either;
+      // Set.of(...).contains(null) would throw and the engine would drop the whole rule.
+      String type = setting.value().getType();
+      if (type == null || !ALLOWED.contains(type)) {
         found.add(evidence(setting));
       }
     }
