@@ -3,7 +3,9 @@ package io.jobguard.rules.builtin.command;
 import static io.jobguard.rules.builtin.command.ShellSyntax.WORD_START;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -13,6 +15,15 @@ import java.util.stream.Collectors;
  * only ones that count.
  */
 final class HostMountChroot {
+  /**
+   * Matchers by mount paths: every Pod of a controller mounts the same paths, and compiling the
+   * expression is most of the cost. Bounded; cleared when full, as a plain cache.
+   */
+  private static final Map<List<String>, Optional<CommandMatcher>> KNOWN =
+      new ConcurrentHashMap<>();
+
+  static final int MAX_KNOWN = 1_024;
+
   private HostMountChroot() {}
 
   /** A matcher for chroot into one of the mount paths; empty when there are none to watch. */
@@ -20,6 +31,18 @@ final class HostMountChroot {
     if (hostMountPaths.isEmpty()) {
       return Optional.empty();
     }
+    Optional<CommandMatcher> known = KNOWN.get(hostMountPaths);
+    if (known == null) {
+      if (KNOWN.size() >= MAX_KNOWN) {
+        KNOWN.clear();
+      }
+      known = compile(hostMountPaths);
+      KNOWN.put(List.copyOf(hostMountPaths), known);
+    }
+    return known;
+  }
+
+  private static Optional<CommandMatcher> compile(List<String> hostMountPaths) {
     List<String> paths =
         hostMountPaths.stream()
             .map(HostMountChroot::withoutTrailingSlash)
