@@ -1,67 +1,61 @@
 package io.jobguard.scan;
 
-import java.util.function.Supplier;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Finds the line of one field path in a plain document (see {@link PlainYamlTree}: a tree, no
  * anchors, aliases or merge keys) by walking only the branches whose path is a prefix of it,
- * instead of recording every field's line up front. A scan asks for a handful of lines per object,
- * while a manifest has hundreds of fields.
+ * instead of recording every field's path up front. A scan asks for a handful of lines per object
+ * with findings, while a manifest has hundreds of fields.
  *
  * <p>The answer is the one the recorded map of {@code YamlDocumentParser} gives: the first node in
  * document order whose path is {@code target}, a mapping entry counting with its key's line. Paths
  * only grow towards the leaves, so a branch whose path is not a prefix of {@code target} cannot
- * hold it.
+ * hold it. The lines come from the parser's events, one per entry in document order (the root,
+ * every key, every sequence item), and the tree keeps document order, so a walk in that order meets
+ * the entries in the order their lines were recorded.
  */
 final class PlainLines {
-  private final Supplier<Node> composer;
+  private final JsonNode root;
+  private final int[] lines;
   private final int firstLine;
-  private Node root;
+  private int entry;
 
   /**
-   * @param composer composes a plain document's root; asked once, on the first look-up, because
-   *     most documents of a scan have no finding and never need a line
+   * @param plain a plain document's tree and entry lines
    * @param firstLine line of the stream where the document's text starts
    */
-  PlainLines(Supplier<Node> composer, int firstLine) {
-    this.composer = composer;
+  PlainLines(PlainYamlTree.Plain plain, int firstLine) {
+    this.root = plain.root();
+    this.lines = plain.lines();
     this.firstLine = firstLine;
   }
 
   /** The line of the field at {@code target}, or null when the document has no such field. */
   Integer find(String target) {
-    if (root == null) {
-      root = composer.get();
+    entry = 0;
+    if (target.isEmpty()) {
+      return lineOf(entry);
     }
     return find(root, "", target);
   }
 
-  private Integer find(Node node, String path, String target) {
-    if (path.equals(target)) {
-      return lineOf(node);
-    }
-    if (node instanceof MappingNode mapping) {
-      for (NodeTuple tuple : mapping.getValue()) {
-        String child = FieldLines.join(path, ((ScalarNode) tuple.getKeyNode()).getValue());
-        if (child.equals(target)) {
-          return lineOf(tuple.getKeyNode());
-        }
-        Integer line = target.startsWith(child) ? find(tuple.getValueNode(), child, target) : null;
+  /** Looks inside {@code node}, whose own entry has been passed. */
+  private Integer find(JsonNode node, String path, String target) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        String child = FieldLines.join(path, field.getKey());
+        Integer line = entry(field.getValue(), child, target);
         if (line != null) {
           return line;
         }
       }
-    } else if (node instanceof SequenceNode sequence) {
-      int i = 0;
-      for (Node item : sequence.getValue()) {
-        String child = FieldLines.index(path, i++);
-        Integer line = target.startsWith(child) ? find(item, child, target) : null;
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        Integer line = entry(node.get(i), FieldLines.index(path, i), target);
         if (line != null) {
           return line;
         }
@@ -70,8 +64,30 @@ final class PlainLines {
     return null;
   }
 
-  private int lineOf(Node node) {
-    Mark mark = node.getStartMark();
-    return mark == null ? firstLine : firstLine + mark.getLine();
+  /** One entry (a key with its value, or a sequence item) at {@code path}. */
+  private Integer entry(JsonNode value, String path, String target) {
+    int own = ++entry;
+    if (path.equals(target)) {
+      return lineOf(own);
+    }
+    if (target.startsWith(path)) {
+      return find(value, path, target);
+    }
+    entry += entriesIn(value);
+    return null;
+  }
+
+  private static int entriesIn(JsonNode node) {
+    int count = 0;
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        count += 1 + entriesIn(child);
+      }
+    }
+    return count;
+  }
+
+  private int lineOf(int index) {
+    return firstLine + lines[index];
   }
 }

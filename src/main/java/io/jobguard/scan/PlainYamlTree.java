@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.MappingStartEvent;
@@ -46,6 +48,11 @@ final class PlainYamlTree {
   private long nodes;
   private int depth;
 
+  /** The line of each entry in document order: the root, every key, every sequence item. */
+  private int[] lines = new int[64];
+
+  private int entries;
+
   private PlainYamlTree(
       Parser events,
       Resolver resolver,
@@ -60,22 +67,31 @@ final class PlainYamlTree {
   }
 
   /**
-   * The tree of the single document {@code events} yield, or empty when it needs the general path.
+   * A plain document: its tree and the line of each of its entries, counted from the document's
+   * first line (0) in the order {@link PlainLines} walks them.
+   */
+  record Plain(JsonNode root, int[] lines) {}
+
+  /**
+   * The single document {@code events} yield, or empty when it needs the general path.
    *
    * @param resolver the implicit tags of untagged nodes, as the composer would resolve them
    * @param scalars SnakeYAML's construction of one scalar node
    * @param maxNodes larger documents take the general path, which rejects them
    * @param maxDepth more deeply nested documents take the general path, which rejects them
    */
-  static Optional<JsonNode> of(
+  static Optional<Plain> of(
       Parser events,
       Resolver resolver,
       Function<ScalarNode, Object> scalars,
       long maxNodes,
       int maxDepth) {
     try {
-      return Optional.ofNullable(
-          new PlainYamlTree(events, resolver, scalars, maxNodes, maxDepth).document());
+      PlainYamlTree tree = new PlainYamlTree(events, resolver, scalars, maxNodes, maxDepth);
+      JsonNode root = tree.document();
+      return root == null
+          ? Optional.empty()
+          : Optional.of(new Plain(root, Arrays.copyOf(tree.lines, tree.entries)));
     } catch (RuntimeException e) {
       return Optional.empty(); // the general path reports it, with its own message and line
     }
@@ -91,6 +107,7 @@ final class PlainYamlTree {
     if (!events.checkEvent(Event.ID.MappingStart)) {
       return null;
     }
+    recordLineOf(events.peekEvent());
     JsonNode root = value();
     if (root == null || !events.checkEvent(Event.ID.DocumentEnd)) {
       return null;
@@ -141,6 +158,7 @@ final class PlainYamlTree {
           || ++nodes > maxNodes) {
         return null;
       }
+      recordLineOf(key);
       JsonNode value = value();
       // A duplicate key is an error the general path words.
       if (value == null || object.replace(key.getValue(), value) != null) {
@@ -154,6 +172,7 @@ final class PlainYamlTree {
   private ArrayNode array() {
     ArrayNode array = NODES.arrayNode();
     while (!events.checkEvent(Event.ID.SequenceEnd)) {
+      recordLineOf(events.peekEvent());
       JsonNode value = value();
       if (value == null) {
         return null;
@@ -162,6 +181,14 @@ final class PlainYamlTree {
     }
     events.getEvent();
     return array;
+  }
+
+  private void recordLineOf(Event event) {
+    if (entries == lines.length) {
+      lines = Arrays.copyOf(lines, entries * 2);
+    }
+    Mark mark = event.getStartMark();
+    lines[entries++] = mark == null ? 0 : mark.getLine();
   }
 
   private JsonNode scalar(ScalarEvent event) {

@@ -56,7 +56,7 @@ final class YamlDocumentParser {
    */
   ParsedDocument parse(RawDocument raw, boolean plainWhenPossible) throws DocumentParseException {
     if (plainWhenPossible) {
-      Optional<JsonNode> plain =
+      Optional<PlainYamlTree.Plain> plain =
           PlainYamlTree.of(
               events(raw),
               resolver,
@@ -64,8 +64,9 @@ final class YamlDocumentParser {
               limits.maxNodes(),
               options.getNestingDepthLimit());
       if (plain.isPresent()) {
-        PlainLines lines = new PlainLines(() -> composePlain(raw), raw.firstLine());
-        return new ParsedDocument(raw.index(), plain.get(), FieldLines.lookingUp(lines::find));
+        PlainLines lines = new PlainLines(plain.get(), raw.firstLine());
+        return new ParsedDocument(
+            raw.index(), plain.get().root(), FieldLines.lookingUp(lines::find));
       }
     }
     Node node = compose(raw);
@@ -89,15 +90,6 @@ final class YamlDocumentParser {
       throw new DocumentParseException(describe(e), lineOf(raw, e.getProblemMark()));
     } catch (YAMLException e) {
       throw new DocumentParseException(e.getMessage(), raw.firstLine());
-    }
-  }
-
-  /** A document that was read as plain composes without error: it is the same text. */
-  private Node composePlain(RawDocument raw) {
-    try {
-      return compose(raw);
-    } catch (DocumentParseException e) {
-      throw new IllegalStateException("a plain document failed to compose: " + e.getMessage(), e);
     }
   }
 

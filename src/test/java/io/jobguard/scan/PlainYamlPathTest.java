@@ -136,23 +136,6 @@ class PlainYamlPathTest {
   }
 
   @Test
-  void aPlainDocumentIsComposedForItsLinesOnlyWhenALineIsAskedFor() {
-    int[] composed = {0};
-    PlainLines lines =
-        new PlainLines(
-            () -> {
-              composed[0]++;
-              return new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader("a: {b: 1}"));
-            },
-            10);
-    assertThat(composed[0]).isZero();
-
-    assertThat(lines.find("a.b")).isEqualTo(10);
-    assertThat(lines.find("a")).isEqualTo(10);
-    assertThat(composed[0]).isEqualTo(1);
-  }
-
-  @Test
   void everyRuleFixtureAndScanResourceReadsTheSameOnBothPaths() throws IOException {
     int plain = 0;
     for (Path file : yamlFilesUnder(Path.of("src/test/resources"))) {
@@ -192,7 +175,7 @@ class PlainYamlPathTest {
     assertThat(plain).as(raw.text()).isEqualTo(general);
   }
 
-  private static Optional<JsonNode> plainTree(String text) {
+  private static Optional<PlainYamlTree.Plain> plainTree(String text) {
     LoaderOptions options = new LoaderOptions();
     return PlainYamlTree.of(
         new ParserImpl(new StreamReader(text), options),
