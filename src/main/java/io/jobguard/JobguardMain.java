@@ -5,9 +5,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -48,22 +48,25 @@ public final class JobguardMain {
 
   /** No argument or {@code run} (without a help flag) starts the operator. */
   static boolean startsOperator(String[] args) {
-    if (args.length == 0) {
-      return true;
-    }
-    List<String> rest = Arrays.asList(args).subList(1, args.length);
-    return "run".equals(args[0]) && !rest.contains("--help") && !rest.contains("-h");
+    return args.length == 0 || runs(args, "run", Set.of("--help", "-h"));
   }
 
-  /** A scan (not its help) runs in a JVM tuned for it: see {@link ScanJvm}. */
+  /** A scan (not its help or version) runs in a JVM tuned for it: see {@link ScanJvm}. */
   static boolean scansInTunedJvm(String[] args) {
-    List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
-    return args.length > 0
-        && "scan".equals(args[0])
-        && !rest.contains("--help")
-        && !rest.contains("-h")
-        && !rest.contains("--version")
-        && !rest.contains("-V");
+    return runs(args, "scan", Set.of("--help", "-h", "--version", "-V"));
+  }
+
+  /** {@code args} are {@code command} with none of the {@code printing} flags. */
+  private static boolean runs(String[] args, String command, Set<String> printing) {
+    if (args.length == 0 || !command.equals(args[0])) {
+      return false;
+    }
+    for (int i = 1; i < args.length; i++) {
+      if (printing.contains(args[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

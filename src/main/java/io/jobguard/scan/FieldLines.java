@@ -2,7 +2,6 @@ package io.jobguard.scan;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -12,7 +11,6 @@ import java.util.function.Function;
 final class FieldLines {
   private final Map<String, Integer> lines = new HashMap<>();
   private final Function<String, Integer> lookup;
-  private Consumer<FieldLines> recorder;
 
   /** Lines {@link #record}ed by the parser. */
   FieldLines() {
@@ -28,17 +26,6 @@ final class FieldLines {
     return new FieldLines(lookup);
   }
 
-  /**
-   * Lines recorded by {@code recorder} on the first look-up only: most objects of a scan have no
-   * finding and no error, and for them no line is ever asked for. Not thread-safe: a document's
-   * lines are used by the thread that parsed it.
-   */
-  static FieldLines onFirstUse(Consumer<FieldLines> recorder) {
-    FieldLines lines = new FieldLines();
-    lines.recorder = recorder;
-    return lines;
-  }
-
   void record(String path, int line) {
     lines.putIfAbsent(path, line);
   }
@@ -49,11 +36,6 @@ final class FieldLines {
    * a default it reports), and then the enclosing object is the best place to point at.
    */
   int lineOf(String objectPath, String field) {
-    if (recorder != null) {
-      Consumer<FieldLines> pending = recorder;
-      recorder = null;
-      pending.accept(this);
-    }
     String path = join(objectPath, field == null ? "" : field);
     while (!path.isEmpty()) {
       Integer line = lookup.apply(path);

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
@@ -139,7 +140,7 @@ final class PlainYamlTree {
   }
 
   /** The composer counts nesting the same way and rejects a document deeper than the limit. */
-  private JsonNode nested(java.util.function.Supplier<JsonNode> collection) {
+  private JsonNode nested(Supplier<JsonNode> collection) {
     if (++depth > maxDepth) {
       return null;
     }

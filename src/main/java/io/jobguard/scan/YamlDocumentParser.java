@@ -74,7 +74,10 @@ final class YamlDocumentParser {
       return new ParsedDocument(raw.index(), null, new FieldLines());
     }
     checkExpandedSize(node, raw);
-    FieldLines lines = FieldLines.onFirstUse(l -> recordLines(node, raw, l));
+    // Only documents with anchors, aliases, merge keys or unusual tags come here: few enough to
+    // record every line up front.
+    FieldLines lines = new FieldLines();
+    recordLines(node, "", raw, lines, Collections.newSetFromMap(new IdentityHashMap<>()));
     return new ParsedDocument(
         raw.index(), toTree(new ManifestConstructor(options), node, raw), lines);
   }
@@ -160,11 +163,6 @@ final class YamlDocumentParser {
     }
     memo.put(node, size);
     return size;
-  }
-
-  /** Every field's line, as the map {@link PlainLines} answers from for plain documents. */
-  static void recordLines(Node root, RawDocument raw, FieldLines lines) {
-    recordLines(root, "", raw, lines, Collections.newSetFromMap(new IdentityHashMap<>()));
   }
 
   private static void recordLines(
