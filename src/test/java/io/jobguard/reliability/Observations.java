@@ -1,12 +1,12 @@
 package io.jobguard.reliability;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.jobguard.model.ObjectRef;
 import io.jobguard.model.Workload;
 import io.jobguard.model.WorkloadFactory;
 import io.jobguard.operator.Rollup;
 import io.jobguard.operator.findings.FindingObservation;
+import io.jobguard.operator.findings.PrivilegedPods;
 import io.jobguard.policy.EffectivePolicy;
 import io.jobguard.rules.Profile;
 import java.time.Instant;
@@ -22,23 +22,7 @@ final class Observations {
   private Observations() {}
 
   static Pod privilegedPod(String name) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withNamespace(NAMESPACE)
-        .withName(name)
-        .withUid("uid-" + name)
-        .withCreationTimestamp(Instant.now().toString())
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("c")
-        .withImage("busybox")
-        .withNewSecurityContext()
-        .withPrivileged(true)
-        .endSecurityContext()
-        .endContainer()
-        .endSpec()
-        .build();
+    return PrivilegedPods.pod(NAMESPACE, name, "uid-" + name);
   }
 
   /** The privileged-container observation of one run of the CronJob. */

@@ -2,16 +2,6 @@ package io.jobguard.operator.findings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.jobguard.findings.FindingFactory;
-import io.jobguard.model.Workload;
-import io.jobguard.model.WorkloadFactory;
-import io.jobguard.operator.Rollup;
-import io.jobguard.policy.EffectivePolicy;
-import io.jobguard.rules.Profile;
-import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FindingStatesTest {
@@ -39,29 +29,7 @@ class FindingStatesTest {
 
   /** The privileged-container observation of a bare Pod named "p" with this uid. */
   private static FindingObservation observation(String uid) {
-    Pod pod =
-        new PodBuilder()
-            .withNewMetadata()
-            .withNamespace("ops")
-            .withName("p")
-            .withUid(uid)
-            .withCreationTimestamp(Instant.now().toString())
-            .endMetadata()
-            .withNewSpec()
-            .addNewContainer()
-            .withName("c")
-            .withImage("busybox")
-            .withNewSecurityContext()
-            .withPrivileged(true)
-            .endSecurityContext()
-            .endContainer()
-            .endSpec()
-            .build();
-    Workload workload = WorkloadFactory.from(pod).orElseThrow();
-    var detections = EffectivePolicy.defaults(Profile.BASELINE).evaluate(workload, Instant.now());
-    Rollup rollup = new Rollup(workload.subject(), List.of(workload.subject()));
-    return FindingFactory.byRule(detections).values().stream()
-        .map(d -> new FindingObservation(rollup, workload, d, Instant.now(), Instant.now()))
+    return PrivilegedPods.observations(PrivilegedPods.pod("ops", "p", uid)).stream()
         .filter(o -> o.ruleId().equals("privileged-container"))
         .findFirst()
         .orElseThrow();

@@ -6,13 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.jobguard.api.v1alpha1.Finding;
-import io.jobguard.findings.FindingFactory;
 import io.jobguard.metrics.JobguardMetrics;
-import io.jobguard.model.Workload;
-import io.jobguard.model.WorkloadFactory;
-import io.jobguard.operator.Rollup;
-import io.jobguard.policy.EffectivePolicy;
-import io.jobguard.rules.Profile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,14 +25,7 @@ class FindingWriterPartitionsTest {
 
   final GatedApi api = new GatedApi();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  final FindingWriter writer =
-      new FindingWriter(
-          api,
-          new FindingEvents(null, false),
-          new JobguardMetrics(registry, false),
-          Duration.ofMillis(100),
-          Clock.systemUTC(),
-          THREADS);
+  final FindingWriter writer = writer(THREADS);
 
   @AfterEach
   void openGates() {
@@ -64,7 +51,7 @@ class FindingWriterPartitionsTest {
   @Test
   void subjectDeletionReachesItsFindingsInEveryPartition() throws Exception {
     Pod pod = pod("many", "uid-many");
-    List<FindingObservation> byRule = observations(pod);
+    List<FindingObservation> byRule = PrivilegedPods.observations(pod);
     assertThat(byRule.stream().map(o -> FindingWriter.partitionIndex(o.key(), THREADS)).distinct())
         .as("the pod's Findings must span partitions for this test to mean anything")
         .hasSizeGreaterThan(1);
@@ -103,15 +90,7 @@ class FindingWriterPartitionsTest {
 
   @Test
   void atLeastOneThreadIsRequired() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () ->
-                new FindingWriter(
-                    api,
-                    new FindingEvents(null, false),
-                    new JobguardMetrics(registry, false),
-                    Duration.ofMillis(100),
-                    Clock.systemUTC(),
-                    0))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("jobguard.write.threads");
   }
@@ -127,41 +106,29 @@ class FindingWriterPartitionsTest {
     throw new AssertionError("no key outside partition " + taken);
   }
 
+  private FindingWriter writer(int threads) {
+    return new FindingWriter(
+        api,
+        new FindingEvents(null, false),
+        new JobguardMetrics(registry, false),
+        Duration.ofMillis(100),
+        Clock.systemUTC(),
+        threads);
+  }
+
+  /** A privileged Pod that also shares the node's namespaces: several rules fire on it. */
   private static Pod pod(String name, String uid) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withNamespace("ops")
-        .withName(name)
-        .withUid(uid)
-        .withCreationTimestamp(Instant.now().toString())
-        .endMetadata()
-        .withNewSpec()
+    return new PodBuilder(PrivilegedPods.pod("ops", name, uid))
+        .editSpec()
         .withHostPID(true)
         .withHostIPC(true)
         .withHostNetwork(true)
-        .addNewContainer()
-        .withName("c")
-        .withImage("busybox")
-        .withNewSecurityContext()
-        .withPrivileged(true)
-        .endSecurityContext()
-        .endContainer()
         .endSpec()
         .build();
   }
 
   private static FindingObservation firstObservation(Pod pod) {
-    return observations(pod).get(0);
-  }
-
-  /** One observation per rule that fires on the Pod, the Pod being its own subject. */
-  private static List<FindingObservation> observations(Pod pod) {
-    Workload workload = WorkloadFactory.from(pod).orElseThrow();
-    var detections = EffectivePolicy.defaults(Profile.BASELINE).evaluate(workload, Instant.now());
-    Rollup rollup = new Rollup(workload.subject(), List.of(workload.subject()));
-    return FindingFactory.byRule(detections).values().stream()
-        .map(d -> new FindingObservation(rollup, workload, d, Instant.now(), Instant.now()))
-        .toList();
+    return PrivilegedPods.observations(pod).get(0);
   }
 
   /** Creates succeed, but a gated key's create waits until its gate opens. */

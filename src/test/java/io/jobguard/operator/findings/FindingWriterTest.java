@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.jobguard.api.v1alpha1.Finding;
 import io.jobguard.metrics.JobguardMetrics;
 import io.jobguard.model.ObjectRef;
@@ -137,23 +136,7 @@ class FindingWriterTest {
   }
 
   private static Pod privilegedPod(String name, String uid) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withNamespace("ops")
-        .withName(name)
-        .withUid(uid)
-        .withCreationTimestamp(Instant.now().toString())
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("c")
-        .withImage("busybox")
-        .withNewSecurityContext()
-        .withPrivileged(true)
-        .endSecurityContext()
-        .endContainer()
-        .endSpec()
-        .build();
+    return PrivilegedPods.pod("ops", name, uid);
   }
 
   private static FindingObservation observation(HasMetadata object) {
